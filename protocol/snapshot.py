@@ -1,0 +1,141 @@
+"""State shapes: tickets, counters, services, the snapshot, the catalog."""
+
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+
+from protocol.enums import CounterStatus, TicketStatus
+
+
+class TicketPublic(BaseModel):
+    """A ticket as every client sees it. Holds no personal data."""
+
+    id: int
+    number: str  # as printed and announced: "1023" or "A005"
+    service_id: str
+    procedure_id: str | None = None
+    priority: str | None = None  # priority group code
+    appointment_code: str | None = None
+    status: TicketStatus
+    counter_id: int | None = None  # counter serving it (called/serving) or last one
+    to_counter_id: int | None = None  # transferred/returned to this counter: it goes first
+    issued_at: datetime
+    called_at: datetime | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    recall_count: int = 0
+
+
+class TicketIssued(TicketPublic):
+    """Answer to `POST /tickets`: the ticket plus where it stands."""
+
+    position: int  # 1 = next to be called
+    ahead: int  # people ahead in the same queue
+    estimated_wait_s: int
+    tracking_code: str
+    tracking_url: str
+    service_name: str
+    procedure_name: str | None = None
+
+
+class CounterState(BaseModel):
+    id: int  # the counter number announced: "quầy số 5"
+    name: str
+    services: list[str]  # service ids in the counter's order
+    status: CounterStatus
+    clerk: str | None = None  # display name of the clerk logged in
+    current: TicketPublic | None = None
+    pause_reason: str | None = None
+    since: datetime | None = None  # when the status or current ticket last changed
+
+
+class ServiceState(BaseModel):
+    id: str
+    name: str
+    waiting: int
+    open: bool
+    estimated_wait_s: int
+
+
+class RecentCall(BaseModel):
+    ticket_id: int
+    number: str
+    counter_id: int
+    service_id: str
+    at: datetime
+    recall: bool = False
+
+
+class Snapshot(BaseModel):
+    epoch: str
+    seq: int
+    site: str
+    day: str  # business day, ISO date in the centre's time zone
+    services: list[ServiceState]
+    counters: list[CounterState]
+    waiting: list[TicketPublic]  # every waiting ticket, oldest place first
+    now_serving: list[TicketPublic]  # called or serving
+    recent_calls: list[RecentCall]
+
+
+class ProcedureInfo(BaseModel):
+    id: str
+    name: str
+
+
+class ServiceInfo(BaseModel):
+    id: str
+    name: str
+    name_en: str | None = None
+    procedures: list[ProcedureInfo] = Field(default_factory=list)
+    closed: bool = False
+    daily_limit: int | None = None
+
+
+class PriorityGroup(BaseModel):
+    code: str
+    name: str
+    name_en: str | None = None
+
+
+class RatingLevel(BaseModel):
+    code: str
+    name: str
+    name_en: str | None = None
+    low: bool = False  # a low rating asks for reasons
+
+
+class Catalog(BaseModel):
+    """What the apps need to draw their screens: `GET /api/v1/catalog`."""
+
+    site: str
+    name: str
+    name_en: str | None = None
+    address: str | None = None
+    timezone: str
+    hours: dict[str, list[str]]  # weekday (mon..sun) -> [open, close] "HH:MM"
+    services: list[ServiceInfo]
+    counters: list[CounterState]
+    priority_groups: list[PriorityGroup]
+    rating_levels: list[RatingLevel]
+    rating_reasons: list[str]
+    pause_reasons: list[str]
+    notice: str | None = None
+    ticket_footer: str | None = None
+    announcement_template: str
+    number_reading: str  # "words" or "digits"
+
+
+class TrackingInfo(BaseModel):
+    """`GET /public/tickets/{code}`: one ticket, nothing personal."""
+
+    number: str
+    service_id: str
+    service_name: str
+    status: TicketStatus
+    position: int | None = None
+    ahead: int | None = None
+    estimated_wait_s: int | None = None
+    counter_id: int | None = None
+    issued_at: datetime
+    site_name: str

@@ -1,0 +1,41 @@
+"""Login for users; `me` for anyone holding a token."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Response
+from fastapi.security import HTTPAuthorizationCredentials
+
+from protocol.commands import LoginRequest, LoginResponse
+from server.api.deps import CurrentPrincipal, ServicesDep, _bearer
+from server.commands.auth import login, logout
+
+router = APIRouter(prefix="/auth", tags=["auth"])
+
+
+@router.post("/login")
+def post_login(body: LoginRequest, svc: ServicesDep) -> LoginResponse:
+    return login(svc.ctx, body)
+
+
+@router.post("/logout", status_code=204)
+def post_logout(
+    who: CurrentPrincipal,
+    svc: ServicesDep,
+    creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Response:
+    if creds is not None and who.kind == "user":
+        logout(svc.ctx, creds.credentials)
+        svc.tokens.forget(creds.credentials)
+    return Response(status_code=204)
+
+
+@router.get("/me")
+def get_me(who: CurrentPrincipal) -> dict[str, Any]:
+    return {
+        "name": who.name,
+        "kind": who.kind,
+        "role": who.role.value,
+        "site": who.site,
+        "counter_id": who.counter_id,
+        "full_name": who.full_name,
+    }

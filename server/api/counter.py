@@ -1,0 +1,53 @@
+"""Counter commands (one route per action) and the counter's own read views."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path
+from pydantic import BaseModel
+
+from protocol.snapshot import CounterState, TicketPublic
+from server.api.deps import ServicesDep, Staff
+from server.commands.counters import HANDLERS, counter_command
+from server.queries.figures import counter_stats, counter_waiting
+
+router = APIRouter(prefix="/counters", tags=["counter"])
+CounterId = Annotated[int, Path(ge=1, le=999)]
+
+
+def _register(action: str, body_model: type[BaseModel] | None) -> None:
+    if body_model is None:
+
+        def endpoint(counter_id: CounterId, who: Staff, svc: ServicesDep) -> CounterState:
+            return counter_command(svc.ctx, who, counter_id, action)
+    else:
+
+        def endpoint(
+            counter_id: CounterId,
+            body: body_model,  # type: ignore[valid-type]
+            who: Staff,
+            svc: ServicesDep,
+        ) -> CounterState:
+            return counter_command(svc.ctx, who, counter_id, action, body)
+
+    endpoint.__name__ = f"counter_{action.replace('-', '_')}"
+    router.add_api_route(
+        f"/{{counter_id}}/{action}",
+        endpoint,
+        methods=["POST"],
+        name=endpoint.__name__,
+        summary=f"Counter: {action}",
+    )
+
+
+for _action, (_, _body) in HANDLERS.items():
+    _register(_action, _body)
+
+
+@router.get("/{counter_id}/waiting")
+def get_waiting(counter_id: CounterId, who: Staff, svc: ServicesDep) -> list[TicketPublic]:
+    return counter_waiting(svc.ctx, who.site, counter_id)
+
+
+@router.get("/{counter_id}/stats")
+def get_stats(counter_id: CounterId, who: Staff, svc: ServicesDep) -> dict[str, Any]:
+    return counter_stats(svc.ctx, who.site, counter_id)

@@ -1,0 +1,71 @@
+"""FastAPI dependencies: the app's services, the caller, role checks."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from protocol.enums import Role
+from protocol.errors import ErrorCode
+from server.commands.auth import TokenResolver
+from server.commands.context import Context
+from server.domain.errors import DomainError
+from server.principal import Principal
+from server.realtime.hub import Hub
+from server.settings import Settings
+
+
+@dataclass
+class Services:
+    """Everything the routes need, built once by create_app."""
+
+    settings: Settings
+    ctx: Context
+    tokens: TokenResolver
+    hub: Hub
+
+
+def get_services(request: Request) -> Services:
+    return request.app.state.services  # type: ignore[no-any-return]
+
+
+ServicesDep = Annotated[Services, Depends(get_services)]
+_bearer = HTTPBearer(auto_error=False)
+
+
+def current_principal(
+    services: ServicesDep,
+    creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    if creds is None or not creds.credentials:
+        raise DomainError(ErrorCode.UNAUTHENTICATED)
+    who = services.tokens.resolve(creds.credentials)
+    if who is None:
+        raise DomainError(ErrorCode.UNAUTHENTICATED)
+    return who
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+
+def require(*roles: Role) -> Callable[[Principal], Principal]:
+    allowed = frozenset(roles)
+
+    def check(who: CurrentPrincipal) -> Principal:
+        if who.role not in allowed:
+            raise DomainError(ErrorCode.FORBIDDEN)
+        return who
+
+    return check
+
+
+STAFF = (Role.ADMIN, Role.SUPERVISOR, Role.CLERK)
+MANAGERS = (Role.ADMIN, Role.SUPERVISOR)
+Staff = Annotated[Principal, Depends(require(*STAFF))]
+Managers = Annotated[Principal, Depends(require(*MANAGERS))]
+Admin = Annotated[Principal, Depends(require(Role.ADMIN))]
+KioskOrAdmin = Annotated[Principal, Depends(require(Role.KIOSK, Role.ADMIN))]
+RatingPadOrAdmin = Annotated[Principal, Depends(require(Role.RATING_PAD, Role.ADMIN))]
+StaffOrKiosk = Annotated[Principal, Depends(require(*STAFF, Role.KIOSK))]

@@ -1,0 +1,60 @@
+"""Tickets: issue (kiosk), look up, report a failed print, cancel."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Path, Response
+
+from protocol.commands import PrintFailedBody, TicketCreate
+from protocol.snapshot import TicketIssued, TicketPublic
+from server.api.deps import KioskOrAdmin, Managers, ServicesDep, StaffOrKiosk
+from server.commands.tickets import (
+    cancel_ticket,
+    get_ticket,
+    issue_ticket,
+    report_print_failed,
+    report_print_ok,
+)
+
+router = APIRouter(prefix="/tickets", tags=["kiosk"])
+TicketId = Annotated[int, Path(ge=1, le=2**62)]
+
+
+@router.post("", status_code=201)
+def post_ticket(
+    body: TicketCreate,
+    who: KioskOrAdmin,
+    svc: ServicesDep,
+    response: Response,
+    idempotency_key: Annotated[str | None, Header(max_length=128)] = None,
+) -> TicketIssued:
+    ticket, created = issue_ticket(
+        svc.ctx, who, body, idempotency_key, svc.settings.public_base_url
+    )
+    if not created:
+        response.headers["Idempotent-Replayed"] = "true"
+    return ticket
+
+
+@router.get("/{ticket_id}")
+def read_ticket(ticket_id: TicketId, who: StaffOrKiosk, svc: ServicesDep) -> TicketIssued:
+    return get_ticket(svc.ctx, who, ticket_id, svc.settings.public_base_url)
+
+
+@router.post("/{ticket_id}/print-failed", status_code=202)
+def post_print_failed(
+    ticket_id: TicketId, body: PrintFailedBody, who: KioskOrAdmin, svc: ServicesDep
+) -> dict[str, bool]:
+    report_print_failed(svc.ctx, who, ticket_id, body)
+    return {"reported": True}
+
+
+@router.post("/{ticket_id}/printed", status_code=202)
+def post_printed(ticket_id: TicketId, who: KioskOrAdmin, svc: ServicesDep) -> dict[str, bool]:
+    """The kiosk printed a ticket: its printer works again (clears the supervisors' alarm)."""
+    report_print_ok(svc.ctx, who)
+    return {"reported": True}
+
+
+@router.post("/{ticket_id}/cancel")
+def post_cancel(ticket_id: TicketId, who: Managers, svc: ServicesDep) -> TicketPublic:
+    return cancel_ticket(svc.ctx, who, ticket_id)

@@ -1,0 +1,137 @@
+"""Every error leaves as application/problem+json with a stable code and a Vietnamese
+title. Nothing else (no HTML, no traceback) reaches a client."""
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError, OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from protocol.errors import ERROR_TITLES, ErrorCode
+from server.domain.errors import DomainError
+
+log = logging.getLogger(__name__)
+PROBLEM = "application/problem+json"
+
+STATUS: dict[ErrorCode, int] = {
+    ErrorCode.UNAUTHENTICATED: 401,
+    ErrorCode.BAD_CREDENTIALS: 401,
+    ErrorCode.FORBIDDEN: 403,
+    ErrorCode.NOT_YOUR_COUNTER: 403,
+    ErrorCode.NOT_FOUND: 404,
+    ErrorCode.UNKNOWN_TICKET: 404,
+    ErrorCode.UNKNOWN_COUNTER: 404,
+    ErrorCode.METHOD_NOT_ALLOWED: 405,
+    ErrorCode.TOO_LARGE: 413,
+    ErrorCode.VALIDATION: 422,
+    ErrorCode.MALFORMED: 400,
+    ErrorCode.UNKNOWN_SERVICE: 422,
+    ErrorCode.UNKNOWN_PROCEDURE: 422,
+    ErrorCode.UNKNOWN_PRIORITY: 422,
+    ErrorCode.UNKNOWN_RATING_LEVEL: 422,
+    ErrorCode.APPOINTMENT_INVALID: 422,
+    ErrorCode.TOO_MANY_TICKETS: 429,
+    ErrorCode.UNAVAILABLE: 503,
+    ErrorCode.INTERNAL: 500,
+}
+
+
+def problem(
+    code: ErrorCode, detail: str | None = None, status: int | None = None, **extra: Any
+) -> JSONResponse:
+    status = status or STATUS.get(code, 409)
+    body: dict[str, Any] = {"type": code.value, "title": ERROR_TITLES[code], "status": status}
+    if detail:
+        body["detail"] = detail
+    body.update(extra)
+    headers = {"Retry-After": "5"} if status in (429, 503) else None
+    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
+
+
+_HTTP_CODES = {
+    401: ErrorCode.UNAUTHENTICATED,
+    403: ErrorCode.FORBIDDEN,
+    404: ErrorCode.NOT_FOUND,
+    405: ErrorCode.METHOD_NOT_ALLOWED,
+    413: ErrorCode.TOO_LARGE,
+}
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(DomainError)
+    async def _domain(_: Request, exc: DomainError) -> JSONResponse:
+        return problem(exc.code, exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = exc.errors()
+        if any(e.get("type") == "json_invalid" for e in errors):
+            return problem(ErrorCode.MALFORMED, "body is not valid JSON")
+        slim = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")}
+            for e in errors[:20]
+        ]
+        return problem(
+            ErrorCode.VALIDATION,
+            "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in slim)[:500],
+            errors=slim,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _HTTP_CODES.get(exc.status_code, ErrorCode.MALFORMED)
+        return problem(code, str(exc.detail) if exc.detail else None, status=exc.status_code)
+
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(DBAPIError)
+    async def _db(_: Request, exc: Exception) -> JSONResponse:
+        log.warning("database unavailable: %s", exc)
+        return problem(ErrorCode.UNAVAILABLE, "database unavailable")
+
+    @app.exception_handler(Exception)
+    async def _any(_: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error")
+        return problem(ErrorCode.INTERNAL)
+
+
+class BodyLimit:
+    """Refuse bodies over the limit before reading them all (ASGI middleware)."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
+            await problem(ErrorCode.TOO_LARGE, f"limit {self.max_bytes} bytes")(
+                scope, receive, send
+            )
+            return
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            msg = await receive()
+            if msg["type"] == "http.request":
+                seen += len(msg.get("body", b""))
+                if seen > self.max_bytes:
+                    raise _TooLarge
+            return msg
+
+        try:
+            await self.app(scope, limited, send)
+        except _TooLarge:
+            await problem(ErrorCode.TOO_LARGE, f"limit {self.max_bytes} bytes")(
+                scope, receive, send
+            )
+
+
+class _TooLarge(Exception):
+    pass

@@ -1,0 +1,51 @@
+"""No token needed: one ticket by tracking code, its phone page, and the health check."""
+
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter
+from fastapi import Path as PathParam
+from fastapi.responses import HTMLResponse
+from sqlalchemy import text
+from sqlmodel import Session
+
+from protocol.snapshot import TrackingInfo
+from server.api.deps import ServicesDep
+from server.queries.tracking import tracking_info
+
+router = APIRouter(tags=["public"])
+page_router = APIRouter(tags=["public"])
+Code = Annotated[str, PathParam(min_length=6, max_length=32, pattern=r"^[A-Za-z0-9_-]+$")]
+
+
+@router.get("/public/tickets/{code}")
+def get_tracking(code: Code, svc: ServicesDep) -> TrackingInfo:
+    return tracking_info(svc.ctx, code)
+
+
+@cache
+def _page() -> str:
+    return (Path(__file__).with_name("templates") / "track.html").read_text(encoding="utf-8")
+
+
+@page_router.get("/t/{code}", response_class=HTMLResponse)
+def tracking_page(code: Code) -> HTMLResponse:
+    # The page fetches the JSON above itself and refreshes; the code is validated by the
+    # path pattern, so putting it into the page cannot inject markup.
+    return HTMLResponse(_page().replace("{{CODE}}", code))
+
+
+@page_router.get("/healthz")
+def healthz(svc: ServicesDep) -> dict[str, Any]:
+    try:
+        with Session(svc.ctx.db.reader) as s:
+            s.execute(text("SELECT 1"))
+        db = "ok"
+    except Exception as e:  # healthz must answer even when the database does not
+        db = f"error: {type(e).__name__}"
+    return {
+        "status": "ok" if db == "ok" else "degraded",
+        "db": db,
+        "subscribers": svc.hub.subscriber_count(),
+    }

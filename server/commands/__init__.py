@@ -1,0 +1,1 @@
+"""Application commands: each runs in one unit of work and returns wire models."""

@@ -1,0 +1,108 @@
+"""Login and bearer-token resolution (users' sessions and devices' tokens)."""
+
+import time
+from datetime import timedelta
+from functools import cache
+
+from sqlalchemy import select
+
+from protocol.commands import LoginRequest, LoginResponse
+from protocol.enums import Role
+from protocol.errors import ErrorCode
+from server.commands.context import Context
+from server.domain.errors import DomainError
+from server.principal import Principal
+from server.security import hash_password, new_token, token_hash, verify_password
+from server.store.convert import aware, utc
+from server.store.tables import Device, LoginSession, User
+
+SESSION_HOURS = 14  # a clerk's day, with margin; the app logs in again next morning
+_CACHE_S = 30.0  # a revoked token stops working within this many seconds
+
+
+class TokenResolver:
+    """Token -> Principal, with a short in-memory cache: every request needs it."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self._cache: dict[str, tuple[float, Principal | None]] = {}
+
+    def resolve(self, token: str) -> Principal | None:
+        h = token_hash(token)
+        hit = self._cache.get(h)
+        if hit is not None and hit[0] > time.monotonic():
+            return hit[1]
+        who = self._lookup(h)
+        if len(self._cache) > 10_000:
+            self._cache.clear()
+        self._cache[h] = (time.monotonic() + _CACHE_S, who)
+        return who
+
+    def forget(self, token: str) -> None:
+        self._cache.pop(token_hash(token), None)
+
+    def _lookup(self, h: str) -> Principal | None:
+        with self.ctx.uow() as uow:
+            s = uow.session
+            dev = s.execute(select(Device).where(Device.token_hash == h)).scalar_one_or_none()
+            if dev is not None:
+                if not dev.active:
+                    return None
+                assert dev.id is not None
+                return Principal(
+                    "device", dev.id, dev.name, Role(dev.role), dev.site, counter_id=dev.counter_id
+                )
+            sess = s.get(LoginSession, h)
+            if sess is None or aware(sess.expires_at) <= self.ctx.now():
+                return None
+            user = s.get(User, sess.user_id)
+            if user is None or not user.active:
+                return None
+            assert user.id is not None
+            return Principal(
+                "user", user.id, user.username, Role(user.role), user.site, full_name=user.full_name
+            )
+
+
+def login(ctx: Context, body: LoginRequest) -> LoginResponse:
+    with ctx.uow() as uow:
+        s = uow.session
+        user = s.execute(select(User).where(User.username == body.username)).scalar_one_or_none()
+        # Verify against a dummy hash when the user is unknown so timing tells nothing.
+        ok = verify_password(user.password_hash if user else _dummy_hash(), body.password)
+        if user is None or not ok or not user.active:
+            raise DomainError(ErrorCode.BAD_CREDENTIALS)
+        token = new_token()
+        now = ctx.now()
+        expires = now + timedelta(hours=SESSION_HOURS)
+        assert user.id is not None
+        s.add(
+            LoginSession(
+                token_hash=token_hash(token),
+                user_id=user.id,
+                created_at=utc(now),
+                expires_at=utc(expires),
+            )
+        )
+        uow.commit()
+        return LoginResponse(
+            token=token,
+            role=Role(user.role),
+            username=user.username,
+            full_name=user.full_name,
+            site=user.site,
+            expires_at=expires,
+        )
+
+
+def logout(ctx: Context, token: str) -> None:
+    with ctx.uow() as uow:
+        sess = uow.session.get(LoginSession, token_hash(token))
+        if sess is not None:
+            uow.session.delete(sess)
+            uow.commit()
+
+
+@cache
+def _dummy_hash() -> str:
+    return hash_password("not-a-real-password")

@@ -1,0 +1,180 @@
+"""Installing a centre: load the centre file, add users and devices, book appointments."""
+
+import secrets
+import uuid
+from datetime import UTC
+
+from sqlalchemy import select
+
+from protocol.commands import AppointmentCreate, AppointmentPublic
+from protocol.enums import Role
+from protocol.errors import ErrorCode
+from protocol.events import EventType
+from server.centre import CentreConfig
+from server.commands.context import Context, load_site
+from server.domain.clock import business_day
+from server.domain.errors import DomainError
+from server.principal import Principal
+from server.security import hash_password, new_token, token_hash
+from server.store.convert import aware, utc
+from server.store.tables import Appointment, Counter, Device, Site, User
+from server.store.uow import UnitOfWork
+
+
+def load_centre(ctx: Context, cfg: CentreConfig) -> str:
+    """Create the site or update its configuration; safe to run again. Returns what it did."""
+
+    def cmd(uow: UnitOfWork) -> str:
+        s = uow.session
+        now = ctx.now()
+        site = s.get(Site, cfg.site)
+        data = cfg.model_dump(mode="json")
+        if site is None:
+            site = Site(
+                code=cfg.site,
+                name=cfg.name,
+                epoch=uuid.uuid4().hex[:12],
+                seq=0,
+                business_day=business_day(now, cfg.tz),
+                config=data,
+                updated_at=utc(now),
+            )
+            s.add(site)
+            what = "created"
+        elif site.config == data:
+            what = "unchanged"
+        else:
+            site.config, site.name = data, cfg.name
+            site.config_version += 1
+            site.updated_at = utc(now)
+            what = "updated"
+        s.flush()
+        existing = {
+            c.id for c in s.execute(select(Counter).where(Counter.site == cfg.site)).scalars()
+        }
+        for c in cfg.counters:
+            if c.id not in existing:
+                s.add(Counter(site=cfg.site, id=c.id, status="closed"))
+        if what == "updated":
+            uow.emit(
+                cfg.site, EventType.CONFIG_CHANGED, {"version": site.config_version}, "system", now
+            )
+        uow.commit()
+        return what
+
+    return ctx.run(cmd)
+
+
+def add_user(
+    ctx: Context, site: str, username: str, role: Role, password: str, full_name: str | None = None
+) -> None:
+    if not role.is_user:
+        raise ValueError(f"{role} is a device role")
+    if len(password) < 8:
+        raise ValueError("mật khẩu cần ít nhất 8 ký tự (password needs at least 8 characters)")
+
+    def cmd(uow: UnitOfWork) -> None:
+        s = uow.session
+        load_site(s, site)
+        user = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
+        if user is None:
+            s.add(
+                User(
+                    site=site,
+                    username=username,
+                    role=role.value,
+                    full_name=full_name,
+                    password_hash=hash_password(password),
+                )
+            )
+        else:  # re-adding a user resets the password and role: the installer's fix-up path
+            user.role, user.password_hash, user.site = role.value, hash_password(password), site
+            user.full_name = full_name or user.full_name
+            user.active = True
+        uow.commit()
+
+    ctx.run(cmd)
+
+
+def add_device(
+    ctx: Context,
+    site: str,
+    name: str,
+    role: Role,
+    counter_id: int | None = None,
+    token: str | None = None,
+) -> str:
+    """Register (or re-key) a device; returns its new token, shown once."""
+    if role.is_user:
+        raise ValueError(f"{role} is a user role")
+    token = token or new_token()
+
+    def cmd(uow: UnitOfWork) -> None:
+        s = uow.session
+        cfg = ctx.config_of(load_site(s, site))
+        if counter_id is not None and cfg.counter(counter_id) is None:
+            raise ValueError(f"counter {counter_id} is not in the centre file")
+        dev = s.execute(select(Device).where(Device.name == name)).scalar_one_or_none()
+        if dev is None:
+            s.add(
+                Device(
+                    site=site,
+                    name=name,
+                    role=role.value,
+                    token_hash=token_hash(token),
+                    counter_id=counter_id,
+                )
+            )
+        else:
+            dev.role, dev.token_hash, dev.counter_id, dev.site = (
+                role.value,
+                token_hash(token),
+                counter_id,
+                site,
+            )
+            dev.active = True
+        uow.commit()
+
+    ctx.run(cmd)
+    return token
+
+
+def create_appointment(ctx: Context, who: Principal, body: AppointmentCreate) -> AppointmentPublic:
+    def cmd(uow: UnitOfWork) -> AppointmentPublic:
+        s = uow.session
+        cfg = ctx.config_of(load_site(s, who.site))
+        if cfg.service(body.service_id) is None:
+            raise DomainError(ErrorCode.UNKNOWN_SERVICE, body.service_id)
+        start = (
+            body.slot_start if body.slot_start.tzinfo else body.slot_start.replace(tzinfo=cfg.tz)
+        )
+        end = body.slot_end
+        if end is not None and end.tzinfo is None:
+            end = end.replace(tzinfo=cfg.tz)
+        code = (body.code or _appointment_code()).strip().upper()
+        if s.get(Appointment, (who.site, code)) is not None:
+            raise DomainError(ErrorCode.CONFLICT, f"appointment {code} exists")
+        a = Appointment(
+            site=who.site,
+            code=code,
+            service_id=body.service_id,
+            slot_start=utc(start.astimezone(UTC)),
+            slot_end=utc(end.astimezone(UTC)) if end else None,
+        )
+        s.add(a)
+        uow.commit()
+        return AppointmentPublic(
+            code=code,
+            service_id=a.service_id,
+            slot_start=aware(a.slot_start),
+            slot_end=aware(a.slot_end),
+            ticket_id=None,
+        )
+
+    return ctx.run(cmd, attempts=1)
+
+
+def _appointment_code() -> str:
+    # No 0/O or 1/I: the code is read aloud and typed by citizens.
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(6))

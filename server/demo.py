@@ -1,0 +1,163 @@
+"""`motcua demo`: a fresh SQLite sample centre, demo accounts, the server and the apps."""
+
+import importlib.util
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from protocol.enums import Role
+from server.centre import load_centre_file
+from server.commands.context import Context
+from server.commands.setup import add_device, add_user, load_centre
+from server.domain.clock import SystemClock
+from server.store.db import open_database
+from server.store.migrate import upgrade
+
+SAMPLE = Path(__file__).resolve().parent.parent / "deploy" / "sample-centre.yaml"
+DEMO_PASSWORD = "demo1234"
+
+
+def prepare(data_dir: Path) -> dict[str, str]:
+    """Create the database, load the sample centre (open all day), add accounts."""
+    db_url = f"sqlite:///{data_dir / 'demo.db'}"
+    upgrade(db_url)
+    cfg = load_centre_file(SAMPLE).model_copy(update={"enforce_hours": False})
+    ctx = Context(db=open_database(db_url), clock=SystemClock())
+    load_centre(ctx, cfg)
+    site = cfg.site
+    add_user(ctx, site, "admin", Role.ADMIN, DEMO_PASSWORD, "Quản trị viên")
+    add_user(ctx, site, "giamsat", Role.SUPERVISOR, DEMO_PASSWORD, "Giám sát viên")
+    for c in cfg.counters:
+        add_user(ctx, site, f"canbo{c.id}", Role.CLERK, DEMO_PASSWORD, f"Cán bộ quầy {c.id}")
+    tokens = {
+        "db": db_url,
+        "kiosk": add_device(ctx, site, "kiosk-1", Role.KIOSK),
+        "display": add_device(ctx, site, "hall-tv", Role.DISPLAY),
+        "rating": add_device(ctx, site, "rating-pad-1", Role.RATING_PAD, counter_id=1),
+    }
+    ctx.db.dispose()
+    return tokens
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen[bytes], seconds: float = 30) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end and proc.poll() is None:
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=1) as r:
+                if r.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
+def _available(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
+
+
+def run_demo(port: int, lang: str, with_apps: bool, data_dir: Path | None) -> int:
+    data_dir = data_dir or Path(tempfile.mkdtemp(prefix="motcua-demo-"))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    t = prepare(data_dir)
+    url = f"http://127.0.0.1:{port}"
+    cli = [sys.executable, "-m", "server.cli"]
+    env = {**os.environ, "MOTCUA_CONFIG_DIR": str(data_dir / "devices")}
+    procs: list[tuple[str, subprocess.Popen[bytes]]] = []
+    server = subprocess.Popen([*cli, "serve", "--db", t["db"], "--port", str(port)], env=env)
+    procs.append(("server", server))
+    if not _wait_healthy(url, server):
+        print("Máy chủ không khởi động được / the server did not start", file=sys.stderr)
+        server.terminate()
+        return 1
+    started = [f"server        {url}   (API docs {url}/docs)"]
+    if with_apps:
+        apps = [
+            (
+                "kiosk",
+                "kiosk_app.main",
+                [
+                    "kiosk",
+                    "--server",
+                    url,
+                    "--token",
+                    t["kiosk"],
+                    "--printer",
+                    f"file://{data_dir / 'printer.bin'}",
+                    "--no-fullscreen",
+                    "--lang",
+                    lang,
+                ],
+            ),
+            (
+                "hall display",
+                "display_app.main",
+                [
+                    "display",
+                    "--server",
+                    url,
+                    "--token",
+                    t["display"],
+                    "--mode",
+                    "hall",
+                    "--no-fullscreen",
+                    "--lang",
+                    lang,
+                ],
+            ),
+            (
+                "counter 1",
+                "counter_app.main",
+                ["counter", "--server", url, "--counter", "1", "--user", "canbo1", "--lang", lang],
+            ),
+            (
+                "rating pad 1",
+                "counter_app.main",
+                [
+                    "rating-pad",
+                    "--server",
+                    url,
+                    "--token",
+                    t["rating"],
+                    "--counter",
+                    "1",
+                    "--no-fullscreen",
+                    "--lang",
+                    lang,
+                ],
+            ),
+        ]
+        for name, module, args in apps:
+            if _available(module):
+                procs.append((name, subprocess.Popen([*cli, *args], env=env)))
+                started.append(f"{name:<13} window")
+            else:
+                started.append(f"{name:<13} (not installed in this build)")
+    print("\nMotCua Queue demo — trung tâm mẫu / sample centre\n")
+    for line in started:
+        print("  " + line)
+    print(f"\n  data          {data_dir}")
+    print(f"  accounts      admin, giamsat, canbo1 … canbo21 — password {DEMO_PASSWORD}")
+    print(f"  kiosk token   {t['kiosk']}")
+    print(f"  display token {t['display']}")
+    print(f"  rating token  {t['rating']} (counter 1)")
+    print("\n  Ctrl+C stops everything.\n", flush=True)
+    try:
+        while server.poll() is None:
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for _, p in reversed(procs):
+            if p.poll() is None:
+                p.send_signal(signal.SIGINT if p is server else signal.SIGTERM)
+        for _, p in procs:
+            try:
+                p.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                p.kill()
+    return 0

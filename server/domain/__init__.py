@@ -1,0 +1,1 @@
+"""Pure queue logic: no database, no FastAPI, no clock of its own."""

@@ -1,0 +1,1 @@
+"""Read side: snapshot, places in queue, figures. Reads never take the writer lock."""

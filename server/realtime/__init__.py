@@ -1,0 +1,1 @@
+"""Event stream: a hub per process fans events out to bounded per-client queues."""

@@ -1,0 +1,20 @@
+"""The one settings class: MOTCUA_* environment variables (or a .env file)."""
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MOTCUA_", env_file=".env", extra="ignore")
+
+    database_url: str = "sqlite:///./motcua.db"
+    # memory:// (one process), redis://host:6379/0 or postgresql://… (several processes)
+    broadcast_url: str = "memory://"
+    # Where citizens' phones reach the tracking page (printed in the ticket's QR code).
+    public_base_url: str = "http://127.0.0.1:8000"
+    ping_interval_s: float = Field(default=10.0, gt=0)
+    stream_queue_size: int = Field(default=2000, ge=10)  # events buffered per websocket
+    replay_limit: int = Field(default=5000, ge=1)  # further behind than this: snapshot
+    max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+    day_check_interval_s: float = Field(default=30.0, gt=0)
+    db_pool_size: int = Field(default=10, ge=1)

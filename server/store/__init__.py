@@ -1,0 +1,1 @@
+"""Persistence: SQLModel tables, the engine, one unit of work per command, migrations."""
