@@ -22,11 +22,13 @@ SAMPLE = Path(__file__).resolve().parent.parent / "deploy" / "sample-centre.yaml
 DEMO_PASSWORD = "demo1234"
 
 
-def prepare(data_dir: Path) -> dict[str, str]:
-    """Create the database, load the sample centre (open all day), add accounts."""
-    db_url = f"sqlite:///{data_dir / 'demo.db'}"
+def prepare(db_url: str, config: Path = SAMPLE) -> dict[str, str]:
+    """Migrate, load a centre (open all day: a demo runs at any hour), add demo accounts.
+
+    Returns the device tokens. Tests use it too, so they run the same set-up as the demo.
+    """
     upgrade(db_url)
-    cfg = load_centre_file(SAMPLE).model_copy(update={"enforce_hours": False})
+    cfg = load_centre_file(config).model_copy(update={"enforce_hours": False})
     ctx = Context(db=open_database(db_url), clock=SystemClock())
     load_centre(ctx, cfg)
     site = cfg.site
@@ -63,7 +65,7 @@ def _available(module: str) -> bool:
 def run_demo(port: int, lang: str, with_apps: bool, data_dir: Path | None) -> int:
     data_dir = data_dir or Path(tempfile.mkdtemp(prefix="motcua-demo-"))
     data_dir.mkdir(parents=True, exist_ok=True)
-    t = prepare(data_dir)
+    t = prepare(f"sqlite:///{data_dir / 'demo.db'}")
     url = f"http://127.0.0.1:{port}"
     cli = [sys.executable, "-m", "server.cli"]
     env = {**os.environ, "MOTCUA_CONFIG_DIR": str(data_dir / "devices")}
