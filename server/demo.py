@@ -15,6 +15,7 @@ from server.centre import load_centre_file
 from server.commands.context import Context
 from server.commands.setup import add_device, add_user, load_centre
 from server.domain.clock import SystemClock
+from server.security import hash_password
 from server.store.db import open_database
 from server.store.migrate import upgrade
 
@@ -31,11 +32,12 @@ def prepare(db_url: str, config: Path = SAMPLE) -> dict[str, str]:
     cfg = load_centre_file(config).model_copy(update={"enforce_hours": False})
     ctx = Context(db=open_database(db_url), clock=SystemClock())
     load_centre(ctx, cfg)
-    site = cfg.site
-    add_user(ctx, site, "admin", Role.ADMIN, DEMO_PASSWORD, "Quản trị viên")
-    add_user(ctx, site, "giamsat", Role.SUPERVISOR, DEMO_PASSWORD, "Giám sát viên")
+    site, hashed = cfg.site, hash_password(DEMO_PASSWORD)
+    add_user(ctx, site, "admin", Role.ADMIN, DEMO_PASSWORD, "Quản trị viên", hashed)
+    add_user(ctx, site, "giamsat", Role.SUPERVISOR, DEMO_PASSWORD, "Giám sát viên", hashed)
     for c in cfg.counters:
-        add_user(ctx, site, f"canbo{c.id}", Role.CLERK, DEMO_PASSWORD, f"Cán bộ quầy {c.id}")
+        add_user(ctx, site, f"canbo{c.id}", Role.CLERK, DEMO_PASSWORD, f"Cán bộ quầy {c.id}",
+                 hashed)
     tokens = {
         "db": db_url,
         "kiosk": add_device(ctx, site, "kiosk-1", Role.KIOSK),

@@ -66,12 +66,21 @@ def load_centre(ctx: Context, cfg: CentreConfig) -> str:
 
 
 def add_user(
-    ctx: Context, site: str, username: str, role: Role, password: str, full_name: str | None = None
+    ctx: Context,
+    site: str,
+    username: str,
+    role: Role,
+    password: str,
+    full_name: str | None = None,
+    password_hash: str | None = None,
 ) -> None:
+    """Add a user or reset their password and role. `password_hash` lets the demo hash its
+    one shared password once instead of once per account (Argon2 is slow on purpose)."""
     if not role.is_user:
         raise ValueError(f"{role} is a device role")
     if len(password) < 8:
         raise ValueError("mật khẩu cần ít nhất 8 ký tự (password needs at least 8 characters)")
+    hashed = password_hash or hash_password(password)
 
     def cmd(uow: UnitOfWork) -> None:
         s = uow.session
@@ -84,11 +93,11 @@ def add_user(
                     username=username,
                     role=role.value,
                     full_name=full_name,
-                    password_hash=hash_password(password),
+                    password_hash=hashed,
                 )
             )
         else:  # re-adding a user resets the password and role: the installer's fix-up path
-            user.role, user.password_hash, user.site = role.value, hash_password(password), site
+            user.role, user.password_hash, user.site = role.value, hashed, site
             user.full_name = full_name or user.full_name
             user.active = True
         uow.commit()

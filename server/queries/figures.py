@@ -59,7 +59,7 @@ def _figures(tickets: list[Ticket], ratings: list[Rating], cfg: CentreConfig) ->
 
 
 def counter_stats(ctx: Context, site_code: str, counter_id: int) -> dict[str, Any]:
-    with Session(ctx.db.reader) as s, s.begin():
+    with Session(ctx.db.reader, expire_on_commit=False) as s, s.begin():
         site = load_site(s, site_code)
         cfg = ctx.config_of(site)
         if cfg.counter(counter_id) is None:
@@ -87,7 +87,7 @@ def counter_stats(ctx: Context, site_code: str, counter_id: int) -> dict[str, An
 
 
 def counter_waiting(ctx: Context, site_code: str, counter_id: int) -> list[TicketPublic]:
-    with Session(ctx.db.reader) as s, s.begin():
+    with Session(ctx.db.reader, expire_on_commit=False) as s, s.begin():
         site = load_site(s, site_code)
         cfg = ctx.config_of(site)
         conf = cfg.counter(counter_id)
@@ -164,7 +164,7 @@ def _late(
 
 def stats_today(ctx: Context, site_code: str) -> dict[str, Any]:
     now = ctx.now()
-    with Session(ctx.db.reader) as s, s.begin():
+    with Session(ctx.db.reader, expire_on_commit=False) as s, s.begin():
         site = load_site(s, site_code)
         cfg = ctx.config_of(site)
         tickets = list(

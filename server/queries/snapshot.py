@@ -40,7 +40,7 @@ def _counters(s: Session, site: str, cfg: CentreConfig) -> list[CounterState]:
 
 
 def build_snapshot(ctx: Context, site_code: str) -> Snapshot:
-    with Session(ctx.db.reader) as s, s.begin():
+    with Session(ctx.db.reader, expire_on_commit=False) as s, s.begin():
         site = load_site(s, site_code)
         cfg = ctx.config_of(site)
         tickets = (
@@ -128,7 +128,7 @@ def build_snapshot(ctx: Context, site_code: str) -> Snapshot:
 
 
 def build_catalog(ctx: Context, site_code: str) -> Catalog:
-    with Session(ctx.db.reader) as s, s.begin():
+    with Session(ctx.db.reader, expire_on_commit=False) as s, s.begin():
         site = load_site(s, site_code)
         cfg = ctx.config_of(site)
         counters = _counters(s, site_code, cfg)

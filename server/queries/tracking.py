@@ -14,7 +14,7 @@ from server.store.tables import Ticket
 
 
 def tracking_info(ctx: Context, code: str) -> TrackingInfo:
-    with Session(ctx.db.reader) as s, s.begin():
+    with Session(ctx.db.reader, expire_on_commit=False) as s, s.begin():
         t = s.execute(select(Ticket).where(Ticket.tracking_code == code)).scalar_one_or_none()
         if t is None:
             raise DomainError(ErrorCode.UNKNOWN_TICKET)

@@ -33,9 +33,7 @@ def fresh_database(kind: str, tmp_path: Path) -> Iterator[str]:
     with admin.connect() as c:
         c.execute(text(f'CREATE DATABASE "{name}"'))
     try:
-        yield make_url(normalise_url(base)).set(database=name).render_as_string(
-            hide_password=False
-        )
+        yield make_url(normalise_url(base)).set(database=name).render_as_string(hide_password=False)
     finally:
         with admin.connect() as c:
             c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

@@ -32,8 +32,9 @@ class InProc:
         self.kiosk_token, self.display_token = tokens["kiosk"], tokens["display"]
         self.rating_token = tokens["rating"]
         self.clock = FakeClock(nine_am_today())
-        self.settings = Settings(database_url=db_url, public_base_url="http://queue.test",
-                                 ping_interval_s=0.5)
+        self.settings = Settings(
+            database_url=db_url, public_base_url="http://queue.test", ping_interval_s=0.5
+        )
         self.app = create_app(self.settings, clock=self.clock)
         self.client = TestClient(self.app, raise_server_exceptions=False)
         self.client.__enter__()
@@ -42,8 +43,9 @@ class InProc:
 
     def login(self, username: str) -> str:
         if username not in self._tokens:
-            r = self.client.post("/api/v1/auth/login",
-                                 json={"username": username, "password": DEMO_PASSWORD})
+            r = self.client.post(
+                "/api/v1/auth/login", json={"username": username, "password": DEMO_PASSWORD}
+            )
             assert r.status_code == 200, r.text
             self._tokens[username] = r.json()["token"]
         return self._tokens[username]
@@ -60,11 +62,13 @@ class InProc:
         assert r.status_code == 201, r.text
         return r.json()  # type: ignore[no-any-return]
 
-    def counter(self, counter_id: int, action: str, clerk: str | None = None,
-                **body: Any) -> httpx.Response:
+    def counter(
+        self, counter_id: int, action: str, clerk: str | None = None, **body: Any
+    ) -> httpx.Response:
         token = self.login(clerk or f"canbo{counter_id}")
-        return self.api("POST", f"/counters/{counter_id}/{action}", token,
-                        json=body if body else None)
+        return self.api(
+            "POST", f"/counters/{counter_id}/{action}", token, json=body if body else None
+        )
 
     def close(self) -> None:
         self.client.__exit__(None, None, None)

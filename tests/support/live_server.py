@@ -38,8 +38,9 @@ def free_port() -> int:
 
 
 class LiveServer:
-    def __init__(self, db_url: str, workdir: Path, env: dict[str, str] | None = None,
-                 port: int | None = None) -> None:
+    def __init__(
+        self, db_url: str, workdir: Path, env: dict[str, str] | None = None, port: int | None = None
+    ) -> None:
         self.db_url = db_url
         self.workdir = workdir
         self.port = port or free_port()
@@ -58,12 +59,30 @@ class LiveServer:
 
     # -- process ----------------------------------------------------------------------
     def start(self, timeout: float = 30) -> None:
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "MOTCUA_PING_INTERVAL_S": "1",
-               "MOTCUA_DAY_CHECK_INTERVAL_S": "1", **self.extra_env}
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "MOTCUA_PING_INTERVAL_S": "1",
+            "MOTCUA_DAY_CHECK_INTERVAL_S": "1",
+            **self.extra_env,
+        }
         log = open(self.log_path, "ab")  # noqa: SIM115  (kept open for the process)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "server.cli", "serve", "--db", self.db_url,
-             "--port", str(self.port)], cwd=ROOT, env=env, stdout=log, stderr=log)
+            [
+                sys.executable,
+                "-m",
+                "server.cli",
+                "serve",
+                "--db",
+                self.db_url,
+                "--port",
+                str(self.port),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=log,
+        )
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             if self.proc.poll() is not None:
@@ -92,8 +111,9 @@ class LiveServer:
 
     # -- HTTP helpers -----------------------------------------------------------------
     def login(self, username: str, password: str | None = None) -> str:
-        r = self.http.post("/auth/login", json={"username": username,
-                                                "password": password or self.password})
+        r = self.http.post(
+            "/auth/login", json={"username": username, "password": password or self.password}
+        )
         r.raise_for_status()
         return str(r.json()["token"])
 

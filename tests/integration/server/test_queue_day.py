@@ -114,8 +114,7 @@ def test_idempotent_issue_and_positions(inproc_any: InProc) -> None:
     r2 = env.api("POST", "/tickets", env.kiosk_token, json={"service_id": "y-te"}, headers=h)
     assert r1.status_code == r2.status_code == 201
     assert r1.json()["id"] == r2.json()["id"] and r2.headers["Idempotent-Replayed"] == "true"
-    other = env.api("POST", "/tickets", env.kiosk_token, json={"service_id": "tu-phap"},
-                    headers=h)
+    other = env.api("POST", "/tickets", env.kiosk_token, json={"service_id": "tu-phap"}, headers=h)
     assert other.status_code == 409 and other.json()["type"] == "idempotency-conflict"
     second = env.issue("y-te")
     assert second["position"] == 2 and second["ahead"] == 1
@@ -134,8 +133,12 @@ def test_appointment_check_in_goes_before_walk_ins(inproc_any: InProc) -> None:
     env = inproc_any
     sup = env.login("giamsat")
     slot = env.clock.now() + timedelta(minutes=10)
-    appt = env.api("POST", "/appointments", sup,
-                   json={"service_id": "cu-tru-can-cuoc", "slot_start": slot.isoformat()})
+    appt = env.api(
+        "POST",
+        "/appointments",
+        sup,
+        json={"service_id": "cu-tru-can-cuoc", "slot_start": slot.isoformat()},
+    )
     assert appt.status_code == 201, appt.text
     code = appt.json()["code"]
     walk_in = env.issue("cu-tru-can-cuoc")

@@ -29,7 +29,9 @@ def test_every_pair(state: S, action: Action) -> None:
     else:
         with pytest.raises(DomainError) as e:
             next_status(state, action)
-        want = ErrorCode.TICKET_NOT_WAITING if action is Action.CALL else ErrorCode.INVALID_TRANSITION
+        want = (
+            ErrorCode.TICKET_NOT_WAITING if action is Action.CALL else ErrorCode.INVALID_TRANSITION
+        )
         assert e.value.code == want
 
 

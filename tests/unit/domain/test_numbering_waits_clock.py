@@ -49,8 +49,9 @@ T0 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 
 
 def c(i: int, prio: str | None = None, minute: int | None = None) -> Candidate:
-    return Candidate(i, "a", T0 + timedelta(minutes=minute if minute is not None else i),
-                     priority=prio)
+    return Candidate(
+        i, "a", T0 + timedelta(minutes=minute if minute is not None else i), priority=prio
+    )
 
 
 def test_people_ahead_normal_counts_interleaved_priority() -> None:

@@ -9,13 +9,15 @@ NOW = T0 + timedelta(hours=1)
 
 
 def cand(i: int, service: str = "a", minute: int = 0, **kw: object) -> Candidate:
-    return Candidate(ticket_id=i, service_id=service, queue_at=T0 + timedelta(minutes=minute),
-                     **kw)  # type: ignore[arg-type]
+    return Candidate(ticket_id=i, service_id=service, queue_at=T0 + timedelta(minutes=minute), **kw)  # type: ignore[arg-type]
 
 
 def policy(**kw: object) -> CounterPolicy:
-    base: dict[str, object] = {"counter_id": 5, "weights": {"a": 1.0, "b": 1.0},
-                               "priority_ratio": 2}
+    base: dict[str, object] = {
+        "counter_id": 5,
+        "weights": {"a": 1.0, "b": 1.0},
+        "priority_ratio": 2,
+    }
     base.update(kw)
     return CounterPolicy(**base)  # type: ignore[arg-type]
 
@@ -30,7 +32,11 @@ def test_only_own_services() -> None:
 
 
 def test_transferred_to_this_counter_first_even_if_newer_and_other_service() -> None:
-    cands = [cand(1, "a", 0), cand(2, "z", 50, to_counter_id=5), cand(3, "a", 1, priority="elderly")]
+    cands = [
+        cand(1, "a", 0),
+        cand(2, "z", 50, to_counter_id=5),
+        cand(3, "a", 1, priority="elderly"),
+    ]
     assert choose_next(cands, policy(), NOW).ticket_id == 2
 
 
