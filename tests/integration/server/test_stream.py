@@ -42,8 +42,8 @@ def test_snapshot_then_live(live_server: LiveServer) -> None:
         assert ping == {"kind": "ping", "seq": 2}
 
 
-def test_resume_gets_every_event_exactly_once(live_server: LiveServer) -> None:
-    srv = live_server
+def test_resume_gets_every_event_exactly_once(live_server_any: LiveServer) -> None:
+    srv = live_server_any
     clerk = srv.login("canbo1")
     srv.api("POST", "/counters/1/open", clerk)
     stop = threading.Event()
