@@ -55,6 +55,10 @@ class ServiceState(BaseModel):
     waiting: int
     open: bool
     estimated_wait_s: int
+    issued: int = 0  # tickets issued today in this field
+    # Why a kiosk must not offer it right now: an ErrorCode value ("service-closed",
+    # "outside-hours", "daily-limit-reached"), or None when it takes tickets.
+    unavailable: str | None = None
 
 
 class RecentCall(BaseModel):

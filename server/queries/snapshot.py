@@ -4,12 +4,14 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from protocol.enums import CounterStatus, TicketStatus
+from protocol.errors import ErrorCode
 from protocol.events import EventType
 from protocol.snapshot import Catalog, CounterState, RecentCall, ServiceInfo, ServiceState, Snapshot
 from server.centre import CentreConfig
 from server.commands.context import Context, load_site
+from server.domain.clock import within_hours
 from server.store.convert import aware, counter_state, ticket_public
-from server.store.tables import Counter, Event, Ticket, User
+from server.store.tables import Counter, Event, NumberCounter, Ticket, User
 
 RECENT_CALLS = 10
 
@@ -37,6 +39,16 @@ def _counters(s: Session, site: str, cfg: CentreConfig) -> list[CounterState]:
             )
         )
     return out
+
+
+def _unavailable(closed: bool, open_now: bool, full: bool) -> str | None:
+    if closed:
+        return ErrorCode.SERVICE_CLOSED.value
+    if not open_now:
+        return ErrorCode.OUTSIDE_HOURS.value
+    if full:
+        return ErrorCode.DAILY_LIMIT_REACHED.value
+    return None
 
 
 def build_snapshot(ctx: Context, site_code: str) -> Snapshot:
@@ -84,10 +96,22 @@ def build_snapshot(ctx: Context, site_code: str) -> Snapshot:
             if c.status == CounterStatus.OPEN:
                 for sid in c.services:
                     open_by_service[sid] = open_by_service.get(sid, 0) + 1
+        issued = dict(
+            s.execute(
+                select(NumberCounter.service_id, NumberCounter.last).where(
+                    NumberCounter.site == site_code, NumberCounter.day == site.business_day
+                )
+            ).all()
+        )
+        open_now = not cfg.enforce_hours or within_hours(ctx.now(), cfg.tz, cfg.hours_parsed())
         services = []
         for svc in cfg.services:
             n = sum(1 for t in waiting if t.service_id == svc.id)
             avg = svc.default_service_s or cfg.default_service_s
+            count = int(issued.get(svc.id, 0))
+            full = svc.daily_limit is not None and count >= svc.daily_limit
+            block = svc.numbers.scheme().capacity
+            full = full or (block is not None and count >= block)
             services.append(
                 ServiceState(
                     id=svc.id,
@@ -95,6 +119,8 @@ def build_snapshot(ctx: Context, site_code: str) -> Snapshot:
                     waiting=n,
                     open=not svc.closed,
                     estimated_wait_s=int(n * avg / max(open_by_service.get(svc.id, 0), 1)),
+                    issued=count,
+                    unavailable=_unavailable(svc.closed, open_now, full),
                 )
             )
         recent = []

@@ -77,3 +77,25 @@ def test_closed_service_and_hours(inproc: InProc, tmp_path: Path) -> None:
     assert r.json()["type"] == "outside-hours"
     catalog = inproc.api("GET", "/catalog", inproc.kiosk_token).json()
     assert [s["closed"] for s in catalog["services"][:2]] == [False, True]
+    state = inproc.api("GET", "/state", inproc.kiosk_token).json()
+    assert [s["unavailable"] for s in state["services"][:2]] == ["outside-hours", "service-closed"]
+
+
+def test_full_field_is_marked_unavailable(inproc: InProc) -> None:
+    for _ in range(3):
+        inproc.issue("cu-tru-can-cuoc")
+    state = inproc.api("GET", "/state", inproc.kiosk_token).json()
+    field = next(s for s in state["services"] if s["id"] == "cu-tru-can-cuoc")
+    assert field["issued"] == 3 and field["unavailable"] is None and field["waiting"] == 3
+
+
+def test_field_full_for_the_day(inproc: InProc) -> None:
+    admin = inproc.login("admin")
+    for _ in range(200):  # the sample centre's daily limit for ID cards
+        r = inproc.api("POST", "/tickets", admin, json={"service_id": "cu-tru-can-cuoc"})
+        assert r.status_code == 201
+    r = inproc.api("POST", "/tickets", admin, json={"service_id": "cu-tru-can-cuoc"})
+    assert r.status_code == 409 and r.json()["type"] == "daily-limit-reached"
+    state = inproc.api("GET", "/state", inproc.kiosk_token).json()
+    field = next(s for s in state["services"] if s["id"] == "cu-tru-can-cuoc")
+    assert field["issued"] == 200 and field["unavailable"] == "daily-limit-reached"
