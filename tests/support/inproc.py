@@ -2,6 +2,7 @@
 midnight. Fixture `inproc` runs on SQLite; `inproc_any` on SQLite and PostgreSQL."""
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any
@@ -74,23 +75,25 @@ class InProc:
         self.client.__exit__(None, None, None)
 
 
-@pytest.fixture
-def inproc(tmp_path: Path) -> Iterator[InProc]:
-    with fresh_database("sqlite", tmp_path) as url:
+@contextmanager
+def running(kind: str, tmp_path: Path) -> Iterator[InProc]:
+    if kind == "postgres" and pg_server_url() is None:
+        pytest.skip(f"PostgreSQL variant: set {PG_ENV} (e.g. postgresql://postgres@127.0.0.1/test)")
+    with fresh_database(kind, tmp_path) as url:
         env = InProc(url)
         try:
             yield env
         finally:
             env.close()
+
+
+@pytest.fixture
+def inproc(tmp_path: Path) -> Iterator[InProc]:
+    with running("sqlite", tmp_path) as env:
+        yield env
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def inproc_any(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[InProc]:
-    if request.param == "postgres" and pg_server_url() is None:
-        pytest.skip(f"PostgreSQL variant: set {PG_ENV} (e.g. postgresql://postgres@127.0.0.1/test)")
-    with fresh_database(request.param, tmp_path) as url:
-        env = InProc(url)
-        try:
-            yield env
-        finally:
-            env.close()
+    with running(request.param, tmp_path) as env:
+        yield env

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -134,25 +135,27 @@ class LiveServer:
         self.http.close()
 
 
-@pytest.fixture
-def live_server(tmp_path: Path) -> Iterator[LiveServer]:
-    with fresh_database("sqlite", tmp_path) as url:
+@contextmanager
+def serving(kind: str, tmp_path: Path) -> Iterator[LiveServer]:
+    """A started server on a fresh database of `kind` ("sqlite" or "postgres")."""
+    if kind == "postgres" and pg_server_url() is None:
+        pytest.skip(f"PostgreSQL variant: set {PG_ENV} (e.g. postgresql://postgres@127.0.0.1/test)")
+    with fresh_database(kind, tmp_path) as url:
         srv = LiveServer(url, tmp_path)
         srv.start()
         try:
             yield srv
         finally:
             srv.close()
+
+
+@pytest.fixture
+def live_server(tmp_path: Path) -> Iterator[LiveServer]:
+    with serving("sqlite", tmp_path) as srv:
+        yield srv
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def live_server_any(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveServer]:
-    if request.param == "postgres" and pg_server_url() is None:
-        pytest.skip(f"PostgreSQL variant: set {PG_ENV} (e.g. postgresql://postgres@127.0.0.1/test)")
-    with fresh_database(request.param, tmp_path) as url:
-        srv = LiveServer(url, tmp_path)
-        srv.start()
-        try:
-            yield srv
-        finally:
-            srv.close()
+    with serving(request.param, tmp_path) as srv:
+        yield srv
