@@ -60,6 +60,11 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], seconds: float = 30) 
     return False
 
 
+def _has_screen() -> bool:
+    env = os.environ
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
+
+
 def _available(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
 
@@ -79,6 +84,10 @@ def run_demo(port: int, lang: str, with_apps: bool, data_dir: Path | None) -> in
         server.terminate()
         return 1
     started = [f"server        {url}   (API docs {url}/docs)"]
+    if with_apps and not _has_screen():
+        with_apps = False
+        started.append("apps          not started: no screen here (DISPLAY/WAYLAND_DISPLAY unset;")
+        started.append("              set QT_QPA_PLATFORM=offscreen to run them headless)")
     if with_apps:
         apps = [
             (
