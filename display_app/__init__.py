@@ -1,0 +1,1 @@
+"""Hall TV and counter-top display (see README.md); `announce/` plays chime and voice."""

@@ -25,7 +25,7 @@ from typing import Any
 import httpx
 import pytest
 
-from server.demo import DEMO_PASSWORD, prepare
+from server.demo import DEMO_PASSWORD, SAMPLE, prepare
 from tests.support.databases import PG_ENV, fresh_database, pg_server_url
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,7 +40,12 @@ def free_port() -> int:
 
 class LiveServer:
     def __init__(
-        self, db_url: str, workdir: Path, env: dict[str, str] | None = None, port: int | None = None
+        self,
+        db_url: str,
+        workdir: Path,
+        env: dict[str, str] | None = None,
+        port: int | None = None,
+        config: Path = SAMPLE,
     ) -> None:
         self.db_url = db_url
         self.workdir = workdir
@@ -50,7 +55,7 @@ class LiveServer:
         self.extra_env = env or {}
         self.proc: subprocess.Popen[bytes] | None = None
         self.log_path = workdir / f"server-{self.port}.log"
-        tokens = prepare(db_url)
+        tokens = prepare(db_url, config)
         self.kiosk_token = tokens["kiosk"]
         self.display_token = tokens["display"]
         self.rating_token = tokens["rating"]  # bound to counter 1
