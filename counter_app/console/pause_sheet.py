@@ -1,0 +1,72 @@
+"""`PauseSheet`: pause the counter with a reason from the centre's list or typed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLineEdit, QListWidget, QWidget
+
+from clientkit import i18n
+from counter_app.console.sheet import Sheet
+
+
+class PauseSheet(Sheet):
+    """Signal: chosen(str) — the reason to send."""
+
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, width=720)
+        self.reasons = QListWidget(self.card)
+        self.reasons.setMinimumHeight(200)
+        self.other = QLineEdit(self.card)
+        self.other.setMaxLength(200)
+        self.reasons.currentRowChanged.connect(self._picked)
+        self.other.textEdited.connect(self._typed)
+        self.body.addWidget(self.reasons)
+        self.body.addWidget(self.other)
+        i18n.notifier().language_changed.connect(self.retranslate)
+        self.retranslate()
+
+    def prepare(self, reasons: list[str]) -> None:
+        self.reasons.clear()
+        self.reasons.addItems(reasons)
+        # Tall enough for the centre's list (usually 5), scrolled beyond 7.
+        rows = max(3, min(7, len(reasons)))
+        self.reasons.setMinimumHeight(rows * self.reasons.sizeHintForRow(0) + 6)
+        self.other.clear()
+
+    def focus_first(self) -> None:
+        self.reasons.setFocus()
+        if self.reasons.count() and self.reasons.currentRow() < 0:
+            self.reasons.setCurrentRow(0)
+
+    def retranslate(self, *_: object) -> None:
+        self.title.setText(i18n.tr("counter.pause.title"))
+        self.hint.setText(i18n.tr("counter.pause.hint"))
+        self.other.setPlaceholderText(i18n.tr("counter.pause.other"))
+        self.confirm_button.setText(i18n.tr("counter.pause.confirm"))
+
+    def reason(self) -> str:
+        typed = self.other.text().strip()
+        if typed:
+            return typed
+        item = self.reasons.currentItem()
+        return item.text() if item is not None and item.isSelected() else ""
+
+    def confirm(self) -> None:
+        reason = self.reason()
+        if not reason:
+            self.show_error(i18n.tr("counter.pause.need_reason"))
+            return
+        self.done()
+        self.chosen.emit(reason)
+
+    def _picked(self, row: int) -> None:
+        if row >= 0:
+            self.other.clear()
+            self.error.hide()
+
+    def _typed(self, text: str) -> None:
+        if text.strip():
+            self.reasons.clearSelection()
+            self.error.hide()
