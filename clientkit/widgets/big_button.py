@@ -49,6 +49,15 @@ class BigButton(QPushButton):
         self._hint = seq.toString(QKeySequence.SequenceFormat.NativeText)
         self.update()
 
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        # QAbstractButton.setText replaces the shortcut with the text's mnemonic, so a
+        # button retranslated after set_shortcut("F1") would silently lose F1 while
+        # still drawing "F1". Put it back.
+        super().setText(text)
+        hint = getattr(self, "_hint", "")
+        if hint:
+            self.set_shortcut(hint)
+
     def set_variant(self, variant: str) -> None:
         if variant not in VARIANTS:
             raise ValueError(f"variant must be one of {VARIANTS}")

@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 from clientkit import i18n, theme
-from counter_app.console.keyed_button import KeyedButton
+from clientkit.widgets import BigButton
 from counter_app.console.rules import SHORTCUTS, Action
 
 # (action, variant, row, column) of the small buttons under the big one.
@@ -29,12 +29,12 @@ class ActionBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.buttons: dict[Action, KeyedButton] = {}
+        self.buttons: dict[Action, BigButton] = {}
         self._paused = False
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(10)
-        big = KeyedButton(shortcut=SHORTCUTS[Action.NEXT], variant="primary", parent=self)
+        big = BigButton(shortcut=SHORTCUTS[Action.NEXT], variant="primary", parent=self)
         big.setMinimumHeight(96)
         big.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         big.setStyleSheet(f"font-size: {theme.Sizes.TITLE}px;")
@@ -42,7 +42,7 @@ class ActionBar(QWidget):
         grid.addWidget(big, 0, 0, 1, 4)
         self.buttons[Action.NEXT] = big
         for action, variant, row, col in _GRID:
-            button = KeyedButton(shortcut=SHORTCUTS[action], variant=variant, parent=self)
+            button = BigButton(shortcut=SHORTCUTS[action], variant=variant, parent=self)
             button.setMinimumHeight(72)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             # Narrower than the default look so "Close counter" fits a quarter column.
@@ -58,7 +58,7 @@ class ActionBar(QWidget):
         i18n.notifier().language_changed.connect(self.retranslate)
         self.retranslate()
 
-    def button(self, action: Action | str) -> KeyedButton:
+    def button(self, action: Action | str) -> BigButton:
         action = Action(action)
         return self.buttons[Action.PAUSE if action == Action.RESUME else action]
 

@@ -10,8 +10,7 @@ from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from clientkit import i18n, theme
-from clientkit.widgets import ConnectionBadge
-from counter_app.console.keyed_button import KeyedButton
+from clientkit.widgets import BigButton, ConnectionBadge
 from counter_app.console.rules import LANGUAGE_SHORTCUT
 from protocol import CounterState, CounterStatus
 
@@ -46,7 +45,7 @@ class Header(QFrame):
         self.status = QLabel(self)
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.badge = ConnectionBadge(parent=self)
-        self.language = KeyedButton(shortcut=LANGUAGE_SHORTCUT, variant="secondary", parent=self)
+        self.language = BigButton(shortcut=LANGUAGE_SHORTCUT, variant="secondary", parent=self)
         self.language.setMinimumWidth(190)
         self.language.clicked.connect(self.language_clicked)
         row = QHBoxLayout(self)

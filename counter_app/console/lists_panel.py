@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from clientkit import i18n, theme
+from clientkit.widgets import BigButton
 from counter_app.clock import ServerClock
-from counter_app.console.keyed_button import KeyedButton
 from counter_app.console.rules import SHORTCUTS, Action
 from counter_app.names import minutes_text, priority_name, service_name
 from protocol import Catalog, TicketPublic
@@ -69,8 +69,8 @@ class ListsPanel(QWidget):
             table.viewport().installEventFilter(self)
         self.tabs.addTab(self.waiting_table, "")
         self.tabs.addTab(self.noshow_table, "")
-        self.call_button = KeyedButton(shortcut=SHORTCUTS[Action.CALL], variant="secondary")
-        self.return_button = KeyedButton(shortcut=SHORTCUTS[Action.RETURN], variant="secondary")
+        self.call_button = BigButton(shortcut=SHORTCUTS[Action.CALL], variant="secondary")
+        self.return_button = BigButton(shortcut=SHORTCUTS[Action.RETURN], variant="secondary")
         self.call_button.clicked.connect(lambda: self.triggered.emit(Action.CALL.value))
         self.return_button.clicked.connect(lambda: self.triggered.emit(Action.RETURN.value))
         row = QHBoxLayout()
