@@ -176,6 +176,10 @@ def serve(
         log_level="info",
         ws_ping_interval=20,
         ws_ping_timeout=20,
+        # No permessage-deflate: the hub serialises an event once, but compression runs
+        # per connection, which made fan-out to hundreds of screens CPU-bound. LAN
+        # bandwidth is plentiful; QtWebSockets never asks for it anyway.
+        ws_per_message_deflate=False,
         timeout_graceful_shutdown=3,
     )
 

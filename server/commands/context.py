@@ -2,11 +2,12 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlmodel import Session
 
 from protocol.errors import ErrorCode
@@ -36,11 +37,16 @@ class Context:
     def now(self) -> datetime:
         return self.clock.now()
 
-    def config_of(self, site: Site) -> CentreConfig:
-        """The parsed centre file, re-parsed only when its version changes."""
+    def config_of(self, site: "SiteRow | Site") -> CentreConfig:
+        """The parsed centre file, read and parsed only when its version changes."""
         cached = self._configs.get(site.code)
         if cached is None or cached[0] != site.config_version:
-            cached = (site.config_version, CentreConfig.model_validate(site.config))
+            if isinstance(site, Site):
+                version, raw = site.config_version, site.config
+            else:
+                with Session(self.db.reader) as s:
+                    version, raw = s.execute(_CONFIG, {"code": site.code}).one()
+            cached = (version, CentreConfig.model_validate(raw))
             self._configs[site.code] = cached
         return cached[1]
 
@@ -53,6 +59,10 @@ class Context:
             except IntegrityError:
                 if i == attempts - 1:
                     raise DomainError(ErrorCode.CONFLICT) from None
+            except PoolTimeout:
+                # Every pooled connection is busy (or the database hangs): a 503 the client
+                # may retry, not a 500.
+                raise DomainError(ErrorCode.UNAVAILABLE, "database busy") from None
             except OperationalError as e:
                 if "could not serialize" in str(e) or "deadlock" in str(e):
                     continue
@@ -60,15 +70,33 @@ class Context:
         raise DomainError(ErrorCode.CONFLICT)
 
 
-def load_site(session: Session, code: str) -> Site:
-    stmt = select(Site).where(Site.code == code)
-    site = session.execute(stmt).scalar_one_or_none()
-    if site is None:
+@dataclass
+class SiteRow:
+    """The site row without its centre file: every command reads it, and loading the
+    JSON file into a Site entity cost more than the rest of issuing a ticket."""
+
+    code: str
+    name: str
+    epoch: str
+    seq: int
+    business_day: date
+    config_version: int
+
+
+_SITE = select(
+    Site.code, Site.name, Site.epoch, Site.seq, Site.business_day, Site.config_version
+).where(Site.code == bindparam("code"))
+_CONFIG = select(Site.config_version, Site.config).where(Site.code == bindparam("code"))
+
+
+def load_site(session: Session, code: str) -> SiteRow:
+    row = session.connection().execute(_SITE, {"code": code}).one_or_none()
+    if row is None:
         raise DomainError(ErrorCode.NOT_FOUND, f"site {code}")
-    return site
+    return SiteRow(*row)
 
 
-def ensure_day(ctx: Context, uow: UnitOfWork, site: Site, cfg: CentreConfig) -> None:
+def ensure_day(ctx: Context, uow: UnitOfWork, site: SiteRow, cfg: CentreConfig) -> None:
     """Close yesterday first if the business day has turned (numbers restart)."""
     now = ctx.now()
     today = business_day(now, cfg.tz)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import or_, select, update
+from sqlalchemy import and_, not_, select, update
 
 from protocol.commands import CallBody, PauseBody, ReturnBody, TransferBody
 from protocol.enums import CounterStatus, Role, TicketStatus
@@ -17,14 +17,14 @@ from protocol.errors import ErrorCode
 from protocol.events import EventType
 from protocol.snapshot import CounterState
 from server.centre import CentreConfig, CounterConf
-from server.commands.context import Context, ensure_day, load_site
+from server.commands.context import Context, SiteRow, ensure_day, load_site
 from server.domain.errors import DomainError
 from server.domain.lifecycle import Action, next_status
 from server.domain.policy import CounterPolicy, choose_next, next_streak
 from server.principal import Principal
 from server.queries.places import candidate
 from server.store.convert import counter_state, ticket_public, utc
-from server.store.tables import Counter, Site, Ticket, User
+from server.store.tables import Counter, Ticket, User
 from server.store.uow import UnitOfWork
 
 S = TicketStatus
@@ -38,7 +38,7 @@ class Ctx:
         ctx: Context,
         uow: UnitOfWork,
         who: Principal,
-        site: Site,
+        site: SiteRow,
         cfg: CentreConfig,
         conf: CounterConf,
         row: Counter,
@@ -124,35 +124,67 @@ def _called(c: Ctx, t: Ticket) -> None:
     c.emit(EventType.TICKET_CALLED, t)
 
 
+def _best(c: Ctx, *where: Any, order: tuple[Any, ...] | None = None) -> Ticket | None:
+    """The first waiting ticket of today matching `where`, oldest place first."""
+    stmt = (
+        select(Ticket)
+        .where(
+            Ticket.site == c.site.code,
+            Ticket.day == c.site.business_day,
+            Ticket.status == S.WAITING.value,
+            *where,
+        )
+        .order_by(*(order or (Ticket.queue_at, Ticket.id)))
+        .limit(1)
+    )
+    return c.s.execute(stmt).scalar_one_or_none()
+
+
+def _shortlist(c: Ctx) -> list[Ticket]:
+    """The few tickets `choose_next` can pick, instead of every waiting one.
+
+    It picks a ticket transferred to this counter (oldest place), else a due appointment
+    (earliest slot), else the oldest weighted place in the priority or the normal group.
+    Inside one service the weight is the same for all, so the oldest place of each
+    (service, group) is that group's only contender: at most 2 + 2 x services rows.
+    """
+    T = Ticket
+    mine: list[Ticket] = []
+    to_me = _best(c, T.to_counter_id == c.conf.id)
+    if to_me is not None:
+        return [to_me]
+    now = utc(c.now)
+    due = _best(
+        c,
+        T.to_counter_id.is_(None),
+        T.service_id.in_([s.id for s in c.conf.services]),
+        T.appointment_slot.is_not(None),
+        T.appointment_slot <= now,
+        order=(T.appointment_slot, T.queue_at, T.id),
+    )
+    if due is not None:
+        return [due]
+    prio = and_(T.priority.is_not(None), T.priority != "")
+    for svc in c.conf.services:
+        for group in (prio, not_(prio)):
+            t = _best(c, T.to_counter_id.is_(None), T.service_id == svc.id, group)
+            if t is not None:
+                mine.append(t)
+    return mine
+
+
 def call_next(c: Ctx, _: None) -> None:
     _ready_to_call(c)
-    services = [s.id for s in c.conf.services]
-    rows = (
-        c.s.execute(
-            select(Ticket).where(
-                Ticket.site == c.site.code,
-                Ticket.day == c.site.business_day,
-                Ticket.status == S.WAITING.value,
-                or_(
-                    Ticket.to_counter_id == c.conf.id,
-                    Ticket.to_counter_id.is_(None) & Ticket.service_id.in_(services),
-                ),
-            )
-        )
-        .scalars()
-        .all()
-    )
-    by_id = {t.id: t for t in rows}
-    cands = [candidate(t) for t in rows]
-    while cands:
-        pick = choose_next(cands, c.policy(), c.now)
+    for _ in range(100):  # each lost claim means another counter took one: bounded
+        rows = _shortlist(c)
+        by_id = {t.id: t for t in rows}
+        pick = choose_next([candidate(t) for t in rows], c.policy(), c.now)
         if pick is None:
             break
         t = by_id[pick.ticket_id]
         if _claim(c, t):
             _called(c, t)
             return
-        cands.remove(pick)  # another counter got it first: take the next one
     raise DomainError(ErrorCode.QUEUE_EMPTY)
 
 

@@ -18,6 +18,7 @@ from server.store.tables import Event, Site
 log = logging.getLogger(__name__)
 CLOSE_UNAUTHORISED = 4401
 CLOSE_TOO_SLOW = 4008  # the client fell behind; it reconnects with `since`
+CLOSE_GRACE_S = 10.0  # how long the 4008 close frame may wait behind unread data
 
 
 def fetch_events(db: Database, site: str, after: int, limit: int = 10_000) -> list[dict]:
@@ -101,13 +102,21 @@ async def stream(ws: WebSocket, svc: Services) -> None:
             )
             last = snap.seq
         receiver = asyncio.create_task(_drain_client(ws))
+        queue = sub.queue
         try:
             while not receiver.done():
-                try:
-                    seq, text = await asyncio.wait_for(sub.queue.get(), timeout=ping_s)
-                except TimeoutError:
-                    await ws.send_text(_dumps({"kind": "ping", "seq": last}))
-                    continue
+                if queue.empty():
+                    # asyncio.timeout, not wait_for: wait_for wraps every get() in a new
+                    # Task, and this loop runs once per event per subscriber.
+                    try:
+                        async with asyncio.timeout(ping_s):
+                            item = await queue.get()
+                    except TimeoutError:
+                        await ws.send_text(_dumps({"kind": "ping", "seq": last}))
+                        continue
+                else:
+                    item = queue.get_nowait()
+                seq, text = item
                 if seq <= last:
                     continue
                 await ws.send_text(text)
@@ -120,8 +129,11 @@ async def stream(ws: WebSocket, svc: Services) -> None:
         if not overflow.is_set():
             raise
         log.info("stream client too slow, disconnected (site %s)", who.site)
+        # The close frame waits behind what the client has not read yet; a slow (not
+        # dead) client gets it once it catches up. Its queue is already dropped, so
+        # waiting costs one idle connection, not memory.
         with contextlib.suppress(Exception):
-            await asyncio.wait_for(ws.close(code=CLOSE_TOO_SLOW), timeout=1)
+            await asyncio.wait_for(ws.close(code=CLOSE_TOO_SLOW), timeout=CLOSE_GRACE_S)
     finally:
         svc.hub.unsubscribe(sub)
 

@@ -1,7 +1,14 @@
 """Engines. SQLite: WAL, and writers take the lock up front (BEGIN IMMEDIATE) so two
-commands never deadlock upgrading a read lock; reads use a second engine that does not."""
+commands never deadlock upgrading a read lock; reads use a second engine that does not.
 
-from dataclasses import dataclass
+SQLite has one writer at a time. Inside one process the writers also queue on a Python
+lock first: SQLite's own busy handler makes a waiting writer sleep (1, 2, 5 … 100 ms)
+and poll, which under load costs far more than the writes themselves. Other processes
+(the CLI, a second worker) still meet the busy timeout as before."""
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -13,6 +20,8 @@ class Database:
     url: str
     writer: Engine
     reader: Engine
+    # Held by a unit of work from its first statement to its end (SQLite only).
+    write_lock: Any = field(default=None, repr=False)  # a threading.RLock, or None
 
     @property
     def is_sqlite(self) -> bool:
@@ -62,7 +71,9 @@ def normalise_url(url: str) -> str:
 def open_database(url: str, pool_size: int = 10) -> Database:
     url = normalise_url(url)
     if url.startswith("sqlite"):
-        return Database(url, _sqlite_engine(url, True), _sqlite_engine(url, False))
+        return Database(
+            url, _sqlite_engine(url, True), _sqlite_engine(url, False), threading.RLock()
+        )
     engine = create_engine(
         url,
         pool_size=pool_size,

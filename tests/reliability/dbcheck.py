@@ -1,0 +1,57 @@
+"""Read the database directly (not through the server) and check nothing is half-written:
+the event log has no hole, every ticket has its `ticket.issued` event, numbers are
+unique and each service's number counter equals its tickets (no number lost or reused)."""
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.pool import NullPool
+
+from server.store.db import normalise_url
+
+SITE = "trung-tam-tinh"
+
+
+def check_consistent(db_url: str) -> dict[str, int]:
+    engine = create_engine(normalise_url(db_url), poolclass=NullPool)
+    try:
+        with engine.connect() as c:
+            q = lambda sql: c.execute(text(sql), {"site": SITE}).all()  # noqa: E731
+            [(head,)] = q("SELECT seq FROM site WHERE code = :site")
+            [(n_events, max_seq)] = q("SELECT count(*), max(seq) FROM event WHERE site = :site")
+            assert n_events == head == (max_seq or 0), (n_events, head, max_seq)
+            [(n_tickets,)] = q("SELECT count(*) FROM ticket WHERE site = :site")
+            [(n_issued,)] = q(
+                "SELECT count(*) FROM event WHERE site = :site AND type = 'ticket.issued'"
+            )
+            assert n_tickets == n_issued, (n_tickets, n_issued)
+            dups = q(
+                "SELECT issued_service_id, day, number FROM ticket WHERE site = :site "
+                "GROUP BY issued_service_id, day, number HAVING count(*) > 1"
+            )
+            assert dups == [], dups
+            per_service = dict(
+                (f"{s}/{d}", n)
+                for s, d, n in q(
+                    "SELECT issued_service_id, day, count(*) FROM ticket WHERE site = :site "
+                    "GROUP BY issued_service_id, day"
+                )
+            )
+            counters = dict(
+                (f"{s}/{d}", last)
+                for s, d, last in q(
+                    "SELECT service_id, day, last FROM numbercounter WHERE site = :site"
+                )
+            )
+            assert per_service == counters, (per_service, counters)
+            return {"events": n_events, "tickets": n_tickets}
+    finally:
+        engine.dispose()
+
+
+def ticket_numbers(db_url: str) -> dict[int, str]:
+    engine = create_engine(normalise_url(db_url), poolclass=NullPool)
+    try:
+        with engine.connect() as c:
+            rows = c.execute(text("SELECT id, number_text FROM ticket")).all()
+            return {i: n for i, n in rows}
+    finally:
+        engine.dispose()
