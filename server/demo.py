@@ -36,8 +36,9 @@ def prepare(db_url: str, config: Path = SAMPLE) -> dict[str, str]:
     add_user(ctx, site, "admin", Role.ADMIN, DEMO_PASSWORD, "Quản trị viên", hashed)
     add_user(ctx, site, "giamsat", Role.SUPERVISOR, DEMO_PASSWORD, "Giám sát viên", hashed)
     for c in cfg.counters:
-        add_user(ctx, site, f"canbo{c.id}", Role.CLERK, DEMO_PASSWORD, f"Cán bộ quầy {c.id}",
-                 hashed)
+        add_user(
+            ctx, site, f"canbo{c.id}", Role.CLERK, DEMO_PASSWORD, f"Cán bộ quầy {c.id}", hashed
+        )
     tokens = {
         "db": db_url,
         "kiosk": add_device(ctx, site, "kiosk-1", Role.KIOSK),

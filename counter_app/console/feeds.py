@@ -2,7 +2,8 @@
 
 `GET /counters/{id}/waiting` and `/stats` are re-read when an event says they may have
 changed, coalesced (a burst of events costs one request, never two at once), and again
-after every reconnect. The no-show list comes from the event stream (`NoShowBook`).
+after every reconnect. The no-show list is read from `/no-shows` at the same moments and
+kept between reads from the event stream (`NoShowBook`).
 """
 
 from __future__ import annotations
@@ -90,8 +91,10 @@ class CounterFeeds(QObject):
         self.noshows = NoShowBook(0)
         self.waiting = Refresher(link, _ticket_list, self)
         self.stats = Refresher(link, None, self)
+        self.noshow_reader = Refresher(link, _ticket_list, self)
         self.waiting.loaded.connect(self.waiting_loaded)
         self.stats.loaded.connect(self.stats_loaded)
+        self.noshow_reader.loaded.connect(self._on_noshows_loaded)
         state = link.state
         state.waiting_changed.connect(self.waiting.refresh)
         state.counters_changed.connect(self._on_counters)
@@ -106,17 +109,23 @@ class CounterFeeds(QObject):
         self.counter_id = counter_id
         self.waiting.path = f"/counters/{counter_id}/waiting"
         self.stats.path = f"/counters/{counter_id}/stats"
+        self.noshow_reader.path = f"/counters/{counter_id}/no-shows"
         self._update_services()
         self.refresh_all()
 
     def stop(self) -> None:
-        self.waiting.stop()
-        self.stats.stop()
-        self.waiting.path = self.stats.path = None
+        for reader in (self.waiting, self.stats, self.noshow_reader):
+            reader.stop()
+            reader.path = None
 
     def refresh_all(self) -> None:
         self.waiting.refresh()
         self.stats.refresh()
+        self.noshow_reader.refresh()
+
+    def _on_noshows_loaded(self, tickets: list[TicketPublic]) -> None:
+        self.noshows.load(tickets)
+        self.noshows_changed.emit(self.noshows.tickets)
 
     def _update_services(self) -> None:
         if self.counter_id is None:

@@ -1,10 +1,9 @@
 """`NoShowBook`: today's no-show tickets a clerk may take back (pure Python).
 
-The server has no "list no-shows" query, so the console keeps them from the event
-stream: a `ticket.no_show` in one of this counter's fields (or at this counter) adds a
-ticket; it leaves when it is returned, called, cancelled, or the day closes. The stream
-replays what was missed after an outage, so the book survives network cuts; it starts
-empty when the console starts.
+Loaded from `GET /counters/{id}/no-shows` when the console starts and after every
+reconnect, then kept from the event stream: a `ticket.no_show` in one of this counter's
+fields (or at this counter) adds a ticket; it leaves when it is returned, called,
+cancelled, or the day closes.
 """
 
 from __future__ import annotations
@@ -27,6 +26,10 @@ class NoShowBook:
 
     def clear(self) -> None:
         self._tickets.clear()
+
+    def load(self, tickets: list[TicketPublic]) -> None:
+        """Replace the book with the server's list (start, reconnect)."""
+        self._tickets = {t.id: t for t in tickets if t.status == TicketStatus.NO_SHOW}
 
     def apply(self, event: Event) -> bool:
         """Take one event into account; True when the list changed."""

@@ -8,7 +8,7 @@ from pydantic import BaseModel
 from protocol.snapshot import CounterState, TicketPublic
 from server.api.deps import ServicesDep, Staff
 from server.commands.counters import HANDLERS, counter_command
-from server.queries.figures import counter_stats, counter_waiting
+from server.queries.figures import counter_no_shows, counter_stats, counter_waiting
 
 router = APIRouter(prefix="/counters", tags=["counter"])
 CounterId = Annotated[int, Path(ge=1, le=999)]
@@ -51,3 +51,9 @@ def get_waiting(counter_id: CounterId, who: Staff, svc: ServicesDep) -> list[Tic
 @router.get("/{counter_id}/stats")
 def get_stats(counter_id: CounterId, who: Staff, svc: ServicesDep) -> dict[str, Any]:
     return counter_stats(svc.ctx, who.site, counter_id)
+
+
+@router.get("/{counter_id}/no-shows")
+def get_no_shows(counter_id: CounterId, who: Staff, svc: ServicesDep) -> list[TicketPublic]:
+    """Today's no-shows this counter may take back (`/return`), latest first."""
+    return counter_no_shows(svc.ctx, who.site, counter_id)

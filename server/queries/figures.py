@@ -119,6 +119,28 @@ def counter_waiting(ctx: Context, site_code: str, counter_id: int) -> list[Ticke
         return [ticket_public(by_id[c.ticket_id]) for c in ordered]
 
 
+def counter_no_shows(ctx: Context, site_code: str, counter_id: int) -> list[TicketPublic]:
+    """Today's no-show tickets a clerk at this counter may take back, latest call first:
+    called here, or waiting in one of the counter's fields."""
+    with Session(ctx.db.reader, expire_on_commit=False) as s, s.begin():
+        site = load_site(s, site_code)
+        conf = ctx.config_of(site).counter(counter_id)
+        if conf is None:
+            raise DomainError(ErrorCode.UNKNOWN_COUNTER, str(counter_id))
+        services = [x.id for x in conf.services]
+        rows = s.execute(
+            select(Ticket)
+            .where(
+                Ticket.site == site_code,
+                Ticket.day == site.business_day,
+                Ticket.status == TicketStatus.NO_SHOW.value,
+                or_(Ticket.counter_id == counter_id, Ticket.service_id.in_(services)),
+            )
+            .order_by(Ticket.called_at.desc(), Ticket.id.desc())
+        ).scalars()
+        return [ticket_public(t) for t in rows]
+
+
 def _late(
     counters: list[Any],
     now: datetime,

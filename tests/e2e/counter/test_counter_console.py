@@ -229,3 +229,18 @@ def test_pause_no_show_return_and_close(qtbot, live_server, open_console):
     qtbot.waitUntil(lambda: len(page.lists.waiting) == 2, timeout=WAIT_MS)
     act(qtbot, console, "call-next")
     qtbot.waitUntil(lambda: current_number(console) == "1001", timeout=WAIT_MS)
+
+
+def test_a_restarted_console_still_lists_todays_no_shows(qtbot, live_server, open_console):
+    """The clerk's PC was restarted after a citizen stepped out: the no-show list is read
+    from the server, so "take back" still works."""
+    first = issue(live_server)
+    supervisor = live_server.login("giamsat")
+    for action in ("open", "call-next", "no-show", "close"):
+        r = live_server.api("POST", f"/counters/1/{action}", supervisor)
+        assert r.status_code == 200, r.text
+    console = open_console(1)
+    page = console.console_page
+    qtbot.waitUntil(
+        lambda: [t.number for t in page.lists.noshows] == [first["number"]], timeout=WAIT_MS
+    )

@@ -26,10 +26,14 @@ def test_full_lifecycle_through_counters(inproc_any: InProc) -> None:
     # a no-show, then the citizen comes back and is served first at this counter
     assert env.counter(1, "call-next").json()["current"]["number"] == "1001"
     assert env.counter(1, "no-show").json()["current"] is None
+    no_shows = env.api("GET", "/counters/1/no-shows", env.login("canbo1")).json()
+    assert [t["number"] for t in no_shows] == ["1001"]
+    assert env.api("GET", "/counters/8/no-shows", env.login("canbo8")).json() == []
     env.clock.advance(minutes=2)
     assert env.counter(1, "return", ticket_id=a["id"]).status_code == 200
     waiting = env.api("GET", "/counters/1/waiting", env.login("canbo1")).json()
     assert [t["number"] for t in waiting] == ["1001", "1003"]
+    assert env.api("GET", "/counters/1/no-shows", env.login("canbo1")).json() == []
     assert env.counter(1, "call-next").json()["current"]["number"] == "1001"
     env.counter(1, "start")
     env.counter(1, "finish")
