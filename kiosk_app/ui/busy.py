@@ -12,7 +12,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from clientkit import i18n, theme
-from kiosk_app.ui.common import text_label
+from kiosk_app.ui.common import cover_parent, text_label
 
 
 class BusyOverlay(QWidget):
@@ -42,11 +42,7 @@ class BusyOverlay(QWidget):
     def show_text(self, key: str) -> None:
         self._key = key
         self.retranslate()
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        self.show()
-        self.raise_()
+        cover_parent(self)
 
     def retranslate(self, *_: object) -> None:
         self.label.setText(i18n.tr(self._key))

@@ -95,3 +95,12 @@ class Screen(QWidget):
                 row.addStretch(1)
         self.body.addLayout(row)
         return row
+
+
+def cover_parent(overlay: QWidget) -> None:
+    """Show `overlay` over the whole of its parent, on top of everything else."""
+    parent = overlay.parentWidget()
+    if parent is not None:
+        overlay.setGeometry(parent.rect())
+    overlay.show()
+    overlay.raise_()

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from clientkit import i18n, theme
-from kiosk_app.ui.common import text_label
+from kiosk_app.ui.common import cover_parent, text_label
 from kiosk_app.ui.message import Badge
 
 STARTING, OFFLINE, DEVICE = "starting", "offline", "device"
@@ -47,11 +47,7 @@ class OutageOverlay(QWidget):
     def show_kind(self, kind: str) -> None:
         self.kind = kind
         self.retranslate()
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        self.show()
-        self.raise_()
+        cover_parent(self)
 
     def retranslate(self, *_: object) -> None:
         title, text = _TEXTS[self.kind]
