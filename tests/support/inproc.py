@@ -15,7 +15,7 @@ from server.app import create_app
 from server.demo import DEMO_PASSWORD, prepare
 from server.domain.clock import FakeClock, SystemClock
 from server.settings import Settings
-from tests.support.databases import PG_ENV, fresh_database, pg_server_url
+from tests.support.databases import fresh_database
 
 TZ = "Asia/Ho_Chi_Minh"
 
@@ -77,8 +77,6 @@ class InProc:
 
 @contextmanager
 def running(kind: str, tmp_path: Path) -> Iterator[InProc]:
-    if kind == "postgres" and pg_server_url() is None:
-        pytest.skip(f"PostgreSQL variant: set {PG_ENV} (e.g. postgresql://postgres@127.0.0.1/test)")
     with fresh_database(kind, tmp_path) as url:
         env = InProc(url)
         try:
