@@ -1,10 +1,18 @@
-"""Events: one row of the event log, as pushed on the stream."""
+"""Events: one row of the event log, as pushed on the stream.
+
+Each event type has its own typed `data` (the table `DATA_MODELS`); `Event` parses `data`
+into the model of its `type`, so clients read attributes, never keys. Every data model
+carries `actor` ("user:NAME", "device:NAME" or "system").
+"""
 
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
+
+from protocol.commands import RatingPublic
+from protocol.snapshot import CounterState, TicketPublic
 
 
 class EventType(StrEnum):
@@ -27,18 +35,118 @@ class EventType(StrEnum):
     CONFIG_CHANGED = "config.changed"
 
 
-class Event(BaseModel):
-    """`{seq, at, type, site, data}`.
+class EventData(BaseModel):
+    actor: str = "system"
 
-    `data` of ticket events holds `ticket` (a TicketPublic after the change) and, where a
-    counter is involved, `counter` (a CounterState after the change). Counter events hold
-    `counter`. `rating.submitted` holds `rating`; `day.closed` holds `day` and
-    `cancelled` (ticket ids); `ticket.print_failed` holds `ticket`, `device` and `reason`.
-    Every event holds `actor` (who did it: "user:NAME", "device:NAME" or "system").
-    """
+
+class TicketIssuedData(EventData):
+    """`ticket.issued`: the new ticket and its place when issued."""
+
+    ticket: TicketPublic
+    position: int
+    device_id: int | None = None  # the kiosk that issued it (its per-kiosk limit)
+
+
+class TicketAtCounterData(EventData):
+    """`ticket.called|recalled|started|finished|no_show|returned`: the ticket and the
+    counter after the change. `ticket.cancelled` has `counter` only when a counter did it."""
+
+    ticket: TicketPublic
+    counter: CounterState
+
+
+class TicketCancelledData(EventData):
+    ticket: TicketPublic
+    counter: CounterState | None = None
+
+
+class TicketTransferredData(TicketAtCounterData):
+    """The ticket keeps its place; it now waits in `to_service_id` or for `to_counter_id`."""
+
+    from_service_id: str
+    to_service_id: str | None = None
+    to_counter_id: int | None = None
+
+
+class PrintFailedData(EventData):
+    ticket: TicketPublic
+    device: str
+    reason: str
+
+
+class CounterData(EventData):
+    """`counter.opened|resumed|closed`."""
+
+    counter: CounterState
+
+
+class CounterPausedData(CounterData):
+    reason: str
+
+
+class RatingData(EventData):
+    rating: RatingPublic
+    number: str
+
+
+class DayClosedData(EventData):
+    day: str  # ISO date of the business day closed
+    new_day: str
+    cancelled: list[int] = Field(default_factory=list)  # ticket ids
+
+
+class ConfigChangedData(EventData):
+    version: int
+
+
+DATA_MODELS: dict[EventType, type[EventData]] = {
+    EventType.TICKET_ISSUED: TicketIssuedData,
+    EventType.TICKET_CALLED: TicketAtCounterData,
+    EventType.TICKET_RECALLED: TicketAtCounterData,
+    EventType.TICKET_STARTED: TicketAtCounterData,
+    EventType.TICKET_FINISHED: TicketAtCounterData,
+    EventType.TICKET_NO_SHOW: TicketAtCounterData,
+    EventType.TICKET_RETURNED: TicketAtCounterData,
+    EventType.TICKET_TRANSFERRED: TicketTransferredData,
+    EventType.TICKET_CANCELLED: TicketCancelledData,
+    EventType.TICKET_PRINT_FAILED: PrintFailedData,
+    EventType.COUNTER_OPENED: CounterData,
+    EventType.COUNTER_PAUSED: CounterPausedData,
+    EventType.COUNTER_RESUMED: CounterData,
+    EventType.COUNTER_CLOSED: CounterData,
+    EventType.RATING_SUBMITTED: RatingData,
+    EventType.DAY_CLOSED: DayClosedData,
+    EventType.CONFIG_CHANGED: ConfigChangedData,
+}
+
+AnyEventData = (
+    TicketIssuedData
+    | TicketTransferredData
+    | TicketAtCounterData
+    | TicketCancelledData
+    | PrintFailedData
+    | CounterPausedData
+    | CounterData
+    | RatingData
+    | DayClosedData
+    | ConfigChangedData
+)
+
+
+class Event(BaseModel):
+    """`{seq, at, type, site, data}`; `data` is the model `DATA_MODELS[type]`."""
 
     seq: int
     at: datetime
     type: EventType
     site: str
-    data: dict[str, Any] = Field(default_factory=dict)
+    data: AnyEventData
+
+    @field_validator("data", mode="before")
+    @classmethod
+    def _data_of_type(cls, v: Any, info: ValidationInfo) -> Any:
+        type_ = info.data.get("type")
+        if type_ is None:
+            return v
+        model = DATA_MODELS[EventType(type_)]
+        return v if type(v) is model else model.model_validate(v)

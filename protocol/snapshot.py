@@ -20,6 +20,8 @@ class TicketPublic(BaseModel):
     counter_id: int | None = None  # counter serving it (called/serving) or last one
     to_counter_id: int | None = None  # transferred/returned to this counter: it goes first
     issued_at: datetime
+    queue_at: datetime | None = None  # its place in line (issue time, kept through transfers)
+    appointment_slot: datetime | None = None  # booked slot start, for appointment check-ins
     called_at: datetime | None = None
     started_at: datetime | None = None
     finished_at: datetime | None = None
