@@ -40,12 +40,22 @@ class TicketIssued(TicketPublic):
     procedure_name: str | None = None
 
 
+class WaitingTicket(TicketPublic):
+    """A waiting ticket on a counter's list: where it stands in its field's queue (the
+    same figures its printed ticket and the phone page show)."""
+
+    position: int
+    ahead: int
+    estimated_wait_s: int
+
+
 class CounterState(BaseModel):
     id: int  # the counter number announced: "quầy số 5"
     name: str
     services: list[str]  # service ids in the counter's order
     status: CounterStatus
     clerk: str | None = None  # display name of the clerk logged in
+    clerk_user_id: int | None = None  # the clerk's account (who may act at this counter)
     current: TicketPublic | None = None
     pause_reason: str | None = None
     since: datetime | None = None  # when the status or current ticket last changed
@@ -82,6 +92,13 @@ class Snapshot(BaseModel):
     waiting: list[TicketPublic]  # every waiting ticket, oldest place first
     now_serving: list[TicketPublic]  # called or serving
     recent_calls: list[RecentCall]
+
+
+class DayClosed(BaseModel):
+    """Answer to `POST /admin/day-close`: the day and the tickets it cancelled."""
+
+    day: str
+    cancelled: list[int]
 
 
 class ProcedureInfo(BaseModel):

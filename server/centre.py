@@ -1,183 +1,30 @@
-"""The centre file (YAML): services, procedures, counters, hours, texts.
+"""The centre file (YAML): read and validated against protocol.centre's schema, so an
+installer gets a clear message for a typo, not a crash at the first ticket."""
 
-Validated with pydantic so an installer gets a clear message for a typo, not a crash at
-the first ticket. The parsed file is stored on the site row; every process caches it.
-"""
-
-from datetime import time
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from protocol.snapshot import PriorityGroup, ProcedureInfo, RatingLevel
-from server.domain.clock import WEEKDAYS
-from server.domain.numbering import NumberScheme
+from protocol.centre import (
+    Announcement,
+    CentreConfig,
+    CounterConf,
+    CounterService,
+    KioskLimit,
+    Numbers,
+    ServiceConf,
+)
 
-DEFAULT_TEMPLATE = "Mời công dân có số thứ tự {number} đến quầy số {counter}"
-_STRICT = ConfigDict(extra="forbid")
-
-
-class Numbers(BaseModel):
-    model_config = _STRICT
-    start: int = Field(default=1, ge=0)
-    end: int | None = None
-    prefix: str = Field(default="", max_length=3)
-    width: int = Field(default=0, ge=0, le=6)
-
-    def scheme(self) -> NumberScheme:
-        return NumberScheme(self.start, self.end, self.prefix, self.width)
-
-
-class ServiceConf(BaseModel):
-    model_config = _STRICT
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")
-    name: str
-    name_en: str | None = None
-    numbers: Numbers = Field(default_factory=Numbers)
-    daily_limit: int | None = Field(default=None, ge=1)
-    closed: bool = False
-    default_service_s: float | None = Field(default=None, gt=0)
-    procedures: list[ProcedureInfo] = Field(default_factory=list)
-
-
-class CounterService(BaseModel):
-    model_config = _STRICT
-    id: str
-    weight: float = Field(default=1.0, gt=0)
-
-
-class CounterConf(BaseModel):
-    model_config = _STRICT
-    id: int = Field(ge=1, le=999)
-    name: str | None = None
-    services: list[CounterService]
-
-    @field_validator("services", mode="before")
-    @classmethod
-    def _plain_ids(cls, v: Any) -> Any:
-        return [{"id": s} if isinstance(s, str) else s for s in v]
-
-
-class KioskLimit(BaseModel):
-    model_config = _STRICT
-    tickets: int = Field(default=20, ge=1)
-    per_seconds: int = Field(default=60, ge=1)
-
-
-class Announcement(BaseModel):
-    model_config = _STRICT
-    template: str = DEFAULT_TEMPLATE
-    number_reading: str = Field(default="words", pattern="^(words|digits)$")
-
-
-def _default_ratings() -> list[RatingLevel]:
-    return [
-        RatingLevel(code="very-satisfied", name="Rất hài lòng", name_en="Very satisfied"),
-        RatingLevel(code="satisfied", name="Hài lòng", name_en="Satisfied"),
-        RatingLevel(code="neutral", name="Bình thường", name_en="Neutral"),
-        RatingLevel(code="unsatisfied", name="Không hài lòng", name_en="Unsatisfied", low=True),
-    ]
-
-
-class CentreConfig(BaseModel):
-    model_config = _STRICT
-    site: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")
-    name: str
-    name_en: str | None = None
-    address: str | None = None
-    timezone: str = "Asia/Ho_Chi_Minh"
-    hours: dict[str, tuple[str, str]] = Field(
-        default_factory=lambda: {d: ("07:00", "17:00") for d in WEEKDAYS[:5]}
-    )
-    enforce_hours: bool = True
-    priority_ratio: int = Field(default=2, ge=1, le=20)
-    default_service_s: float = Field(default=420, gt=0)
-    kiosk_limit: KioskLimit = Field(default_factory=KioskLimit)
-    announcement: Announcement = Field(default_factory=Announcement)
-    notice: str | None = None
-    ticket_footer: str | None = None
-    priority_groups: list[PriorityGroup] = Field(default_factory=list)
-    rating_levels: list[RatingLevel] = Field(default_factory=_default_ratings)
-    rating_reasons: list[str] = Field(default_factory=list)
-    pause_reasons: list[str] = Field(default_factory=list)
-    services: list[ServiceConf] = Field(min_length=1)
-    counters: list[CounterConf] = Field(min_length=1)
-
-    @field_validator("timezone")
-    @classmethod
-    def _zone(cls, v: str) -> str:
-        ZoneInfo(v)
-        return v
-
-    @field_validator("hours")
-    @classmethod
-    def _hours(cls, v: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
-        for day, (a, b) in v.items():
-            if day not in WEEKDAYS:
-                raise ValueError(f"unknown weekday {day!r}; use {', '.join(WEEKDAYS)}")
-            if time.fromisoformat(a) >= time.fromisoformat(b):
-                raise ValueError(f"{day}: opening {a} must be before closing {b}")
-        return v
-
-    @model_validator(mode="after")
-    def _references(self) -> "CentreConfig":
-        ids = [s.id for s in self.services]
-        if len(set(ids)) != len(ids):
-            raise ValueError("service ids must be unique")
-        counter_ids = [c.id for c in self.counters]
-        if len(set(counter_ids)) != len(counter_ids):
-            raise ValueError("counter ids must be unique")
-        proc_ids = [p.id for s in self.services for p in s.procedures]
-        if len(set(proc_ids)) != len(proc_ids):
-            raise ValueError("procedure ids must be unique across the centre")
-        for c in self.counters:
-            for cs in c.services:
-                if cs.id not in ids:
-                    raise ValueError(f"counter {c.id} names unknown service {cs.id!r}")
-        return self
-
-    # -- lookups the commands need, built once per config ---------------------------
-    @property
-    def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.timezone)
-
-    def hours_parsed(self) -> dict[str, tuple[time, time]]:
-        return {
-            d: (time.fromisoformat(a), time.fromisoformat(b)) for d, (a, b) in self.hours.items()
-        }
-
-    def service(self, service_id: str) -> ServiceConf | None:
-        return self._services().get(service_id)
-
-    def counter(self, counter_id: int) -> CounterConf | None:
-        return next((c for c in self.counters if c.id == counter_id), None)
-
-    def procedure_service(self, procedure_id: str) -> str | None:
-        return self._procedures().get(procedure_id)
-
-    def procedure_name(self, procedure_id: str | None) -> str | None:
-        if procedure_id is None:
-            return None
-        sid = self.procedure_service(procedure_id)
-        svc = self.service(sid) if sid else None
-        return next((p.name for p in svc.procedures if p.id == procedure_id), None) if svc else None
-
-    def _services(self) -> dict[str, ServiceConf]:
-        cache = self.__dict__.setdefault("_svc_cache", None)
-        if cache is None:
-            cache = {s.id: s for s in self.services}
-            self.__dict__["_svc_cache"] = cache
-        return cache
-
-    def _procedures(self) -> dict[str, str]:
-        cache = self.__dict__.setdefault("_proc_cache", None)
-        if cache is None:
-            cache = {p.id: s.id for s in self.services for p in s.procedures}
-            self.__dict__["_proc_cache"] = cache
-        return cache
+__all__ = [
+    "Announcement",
+    "CentreConfig",
+    "CounterConf",
+    "CounterService",
+    "KioskLimit",
+    "Numbers",
+    "ServiceConf",
+    "load_centre_file",
+]
 
 
 def load_centre_file(path: str | Path) -> CentreConfig:

@@ -1,27 +1,5 @@
-"""Who is acting: a logged-in user or a device holding a token."""
+"""Who is acting (the domain's Actor), under the name the API layer has always used."""
 
-from dataclasses import dataclass
+from server.domain.actor import SYSTEM, Principal
 
-from protocol.enums import Role
-
-
-@dataclass(frozen=True)
-class Principal:
-    kind: str  # "user" or "device"
-    id: int
-    name: str
-    role: Role
-    site: str
-    full_name: str | None = None
-    counter_id: int | None = None  # a device bound to one counter
-
-    @property
-    def actor(self) -> str:
-        return f"{self.kind}:{self.name}"
-
-    @property
-    def is_manager(self) -> bool:
-        return self.role in (Role.ADMIN, Role.SUPERVISOR)
-
-
-SYSTEM = Principal("system", 0, "system", Role.ADMIN, "")
+__all__ = ["SYSTEM", "Principal"]

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from protocol.commands import AppointmentCreate, AppointmentPublic
+from protocol.snapshot import DayClosed
 from server.api.deps import Admin, Managers, ServicesDep
 from server.commands.days import close_today
 from server.commands.setup import create_appointment
@@ -28,7 +29,7 @@ def post_appointment(body: AppointmentCreate, who: Managers, svc: ServicesDep) -
 
 
 @router.post("/admin/day-close")
-def post_day_close(who: Admin, svc: ServicesDep) -> dict[str, object]:
+def post_day_close(who: Admin, svc: ServicesDep) -> DayClosed:
     return close_today(svc.ctx, who)
 
 

@@ -2,43 +2,36 @@
 
 from sqlalchemy import select
 
-from server.commands.context import Context, close_day, ensure_day, load_site
+from protocol.snapshot import DayClosed
+from server.domain import decide
+from server.domain.actor import Principal
 from server.domain.clock import business_day
-from server.principal import Principal
+from server.store.context import Context
+from server.store.halls import HallTx
 from server.store.tables import Site
-from server.store.uow import UnitOfWork
 
 
 def roll_all_sites(ctx: Context) -> int:
     """Close yesterday in every site whose day has turned; returns how many did."""
-    with ctx.uow() as uow:
-        codes = list(uow.session.execute(select(Site.code)).scalars())
+    with ctx.db.reader.connect() as conn:
+        codes = list(conn.execute(select(Site.code)).scalars())
     rolled = 0
     for code in codes:
-
-        def cmd(uow: UnitOfWork, code: str = code) -> bool:
-            site = load_site(uow.session, code)
-            before = site.business_day
-            ensure_day(ctx, uow, site, ctx.config_of(site))
-            if site.business_day != before:
-                uow.commit()
-                return True
-            return False
-
-        rolled += ctx.run(cmd)
+        with ctx.halls.read(code) as hall:
+            turned = decide.day_turned(hall, ctx.now())
+        if turned:
+            # The unit of work closes a turned day before any decision.
+            ctx.halls.write(code, lambda tx: None)
+            rolled += 1
     return rolled
 
 
-def close_today(ctx: Context, who: Principal) -> dict[str, object]:
+def close_today(ctx: Context, who: Principal) -> DayClosed:
     """Cancel what is still waiting now (e.g. the centre closes early)."""
 
-    def cmd(uow: UnitOfWork) -> dict[str, object]:
-        site = load_site(uow.session, who.site)
-        cfg = ctx.config_of(site)
-        ensure_day(ctx, uow, site, cfg)
-        today = business_day(ctx.now(), cfg.tz)
-        cancelled = close_day(ctx, uow, site.code, today, today, who.actor)
-        uow.commit()
-        return {"day": today.isoformat(), "cancelled": cancelled}
+    def cmd(tx: HallTx) -> DayClosed:
+        today = business_day(tx.now, tx.hall.cfg.tz)
+        cancelled = decide.close_day(tx.hall, who, tx.now, new_day=today.isoformat())
+        return DayClosed(day=today.isoformat(), cancelled=cancelled)
 
-    return ctx.run(cmd)
+    return ctx.halls.write(who.site, cmd)  # type: ignore[no-any-return]

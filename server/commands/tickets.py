@@ -1,81 +1,53 @@
-"""Issuing tickets (kiosk) and what happens to a ticket outside a counter."""
+"""Issuing tickets (kiosk) and what happens to a ticket outside a counter.
 
-from datetime import timedelta
+Each command is: bring the hall, let the domain decide, write what it decided."""
+
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import bindparam, select
 
 from protocol.commands import PrintFailedBody, TicketCreate
-from protocol.enums import TicketStatus
 from protocol.errors import ErrorCode
-from protocol.events import EventType
+from protocol.events import EventType, PrintFailedData
 from protocol.snapshot import TicketIssued, TicketPublic
-from server.centre import CentreConfig
-from server.commands.context import Context, ensure_day, load_site
-from server.domain.clock import business_day, within_hours
+from server.domain import decide
+from server.domain.actor import Principal
 from server.domain.errors import DomainError
-from server.domain.lifecycle import Action, next_status
-from server.principal import Principal
-from server.queries.places import place_in_queue
+from server.domain.hall import Hall
+from server.domain.model import Ticket
 from server.security import new_tracking_code
-from server.store.convert import aware, ticket_public, utc
-from server.store.tables import Appointment, Device, NumberCounter, Ticket
+from server.store import hall_store
+from server.store.context import Context
+from server.store.convert import aware, utc
+from server.store.halls import HallTx
+from server.store.tables import Appointment, Device
+from server.store.tables import Ticket as TicketRow
 from server.store.uow import UnitOfWork
 
+_BY_IDEM_KEY = select(TicketRow).where(
+    TicketRow.site == bindparam("site"), TicketRow.idempotency_key == bindparam("key")
+)
+_BY_ID = select(TicketRow).where(TicketRow.id == bindparam("id"))
 
-def issued_view(
-    uow: UnitOfWork, t: Ticket, cfg: CentreConfig, ctx: Context, base_url: str
-) -> TicketIssued:
-    place = place_in_queue(uow.session, t, cfg, ctx.now())
-    svc = cfg.service(t.service_id)
+
+def issued_view(hall: Hall, t: Ticket, tracking_code: str, base_url: str, now: Any) -> TicketIssued:
+    place = hall.place_of(t, now) if t.status == "waiting" else None
+    svc = hall.cfg.service(t.service_id)
     return TicketIssued(
-        **ticket_public(t).model_dump(),
-        position=place.position,
-        ahead=place.ahead,
-        estimated_wait_s=place.estimated_wait_s,
-        tracking_code=t.tracking_code,
-        tracking_url=f"{base_url.rstrip('/')}/t/{t.tracking_code}",
+        **t.public().model_dump(),
+        position=place.position if place else 0,
+        ahead=place.ahead if place else 0,
+        estimated_wait_s=place.estimated_wait_s if place else 0,
+        tracking_code=tracking_code,
+        tracking_url=f"{base_url.rstrip('/')}/t/{tracking_code}",
         service_name=svc.name if svc else t.service_id,
-        procedure_name=cfg.procedure_name(t.procedure_id),
+        procedure_name=hall.cfg.procedure_name(t.procedure_id),
     )
 
 
-def _upsert_number(dialect_insert: Any) -> Any:
-    stmt = dialect_insert(NumberCounter).values(
-        site=bindparam("site"), service_id=bindparam("service_id"), day=bindparam("day"), last=1
-    )
-    return stmt.on_conflict_do_update(
-        index_elements=["site", "service_id", "day"],
-        set_={"last": NumberCounter.last + 1},
-    ).returning(NumberCounter.last)
-
-
-# The hot path's statements are built once: building SQLAlchemy expressions per request
-# cost more than running them.
-_NEXT_NUMBER = {"postgresql": _upsert_number(pg_insert), "sqlite": _upsert_number(sqlite_insert)}
-_BY_IDEM_KEY = select(Ticket).where(
-    Ticket.site == bindparam("site"), Ticket.idempotency_key == bindparam("key")
-)
-_IDEM_KEY_USED = select(Ticket.id).where(
-    Ticket.site == bindparam("site"), Ticket.idempotency_key == bindparam("key")
-)
-_KIOSK_RECENT = (
-    select(func.count())
-    .select_from(Ticket)
-    .where(Ticket.device_id == bindparam("device"), Ticket.issued_at > bindparam("since"))
-)
-_INSERT_TICKET = insert(Ticket).returning(Ticket.id)
-_TICKET_COLUMNS = [c.name for c in Ticket.__table__.columns if c.name != "id"]
-
-
-def _next_number(uow: UnitOfWork, site: str, service_id: str, day: object) -> int:
-    """Atomic `last + 1` per (site, service, day), in SQLite and PostgreSQL alike."""
-    conn = uow.session.connection()
-    stmt = _NEXT_NUMBER["postgresql" if conn.dialect.name == "postgresql" else "sqlite"]
-    params = {"site": site, "service_id": service_id, "day": day}
-    return int(conn.execute(stmt, params).scalar_one())
+def _stored_view(tx: HallTx, row: Any, base_url: str) -> TicketIssued:
+    t = tx.hall.tickets.get(row.id) or hall_store.ticket_of(row)
+    return issued_view(tx.hall, t, row.tracking_code, base_url, tx.now)
 
 
 def issue_ticket(
@@ -83,16 +55,10 @@ def issue_ticket(
 ) -> tuple[TicketIssued, bool]:
     """Returns the ticket and whether it was created now (False: an idempotent retry)."""
 
-    def cmd(uow: UnitOfWork) -> tuple[TicketIssued, bool]:
-        s = uow.session
-        site = load_site(s, who.site)
-        cfg = ctx.config_of(site)
-        ensure_day(ctx, uow, site, cfg)
-        now = ctx.now()
+    def cmd(tx: HallTx) -> tuple[TicketIssued, bool]:
+        hall, conn = tx.hall, tx.conn
         if idem_key:
-            key = {"site": site.code, "key": idem_key}
-            used = s.connection().execute(_IDEM_KEY_USED, key).first() is not None
-            old = s.execute(_BY_IDEM_KEY, key).scalar_one_or_none() if used else None
+            old = conn.execute(_BY_IDEM_KEY, {"site": hall.site, "key": idem_key}).first()
             if old is not None:
                 same = (
                     body.service_id in (None, old.issued_service_id)
@@ -100,114 +66,87 @@ def issue_ticket(
                 )
                 if not same:
                     raise DomainError(ErrorCode.IDEMPOTENCY_CONFLICT)
-                view = issued_view(uow, old, cfg, ctx, base_url)
-                uow.rollback()
-                return view, False
-        service_id = body.service_id
-        appt: Appointment | None = None
-        if body.appointment_code:
-            appt = s.get(Appointment, (site.code, body.appointment_code.strip().upper()))
-            if appt is None or business_day(aware(appt.slot_start), cfg.tz) != site.business_day:
-                raise DomainError(ErrorCode.APPOINTMENT_INVALID)
-            if appt.ticket_id is not None:
-                raise DomainError(ErrorCode.APPOINTMENT_USED)
-            service_id = appt.service_id
-        svc = cfg.service(service_id or "")
-        if svc is None:
-            raise DomainError(ErrorCode.UNKNOWN_SERVICE, service_id)
-        if body.procedure_id is not None and cfg.procedure_service(body.procedure_id) != svc.id:
-            raise DomainError(ErrorCode.UNKNOWN_PROCEDURE, body.procedure_id)
-        if body.priority is not None and body.priority not in {g.code for g in cfg.priority_groups}:
-            raise DomainError(ErrorCode.UNKNOWN_PRIORITY, body.priority)
-        if svc.closed:
-            raise DomainError(ErrorCode.SERVICE_CLOSED, svc.id)
-        if cfg.enforce_hours and not within_hours(now, cfg.tz, cfg.hours_parsed()):
-            raise DomainError(ErrorCode.OUTSIDE_HOURS)
-        if who.kind == "device":
-            since = utc(now - timedelta(seconds=cfg.kiosk_limit.per_seconds))
-            params = {"device": who.id, "since": since}
-            recent = s.connection().execute(_KIOSK_RECENT, params).scalar_one()
-            if recent >= cfg.kiosk_limit.tickets:
-                raise DomainError(ErrorCode.TOO_MANY_TICKETS)
-        seq_in_day = _next_number(uow, site.code, svc.id, site.business_day)
-        if svc.daily_limit is not None and seq_in_day > svc.daily_limit:
-            raise DomainError(ErrorCode.DAILY_LIMIT_REACHED, svc.id)
-        scheme = svc.numbers.scheme()
-        number = scheme.nth(seq_in_day)
-        t = Ticket(
-            site=site.code,
-            day=site.business_day,
-            issued_service_id=svc.id,
-            service_id=svc.id,
-            procedure_id=body.procedure_id,
-            number=number,
-            number_text=scheme.text(number),
-            priority=body.priority,
-            appointment_code=appt.code if appt else None,
-            appointment_slot=appt.slot_start if appt else None,
-            status=TicketStatus.WAITING.value,
-            queue_at=utc(now),
-            issued_at=utc(now),
-            tracking_code=new_tracking_code(),
-            idempotency_key=idem_key,
-            device_id=who.id if who.kind == "device" else None,
+                return _stored_view(tx, old, base_url), False
+        booking = _booking(conn, hall.site, body.appointment_code)
+        plan = decide.plan_ticket(
+            hall, who, body.service_id, body.procedure_id, body.priority, booking, tx.now
         )
-        # Core insert: the ORM flush of one ticket cost more than the rest of the command.
-        values = {c: getattr(t, c) for c in _TICKET_COLUMNS}
-        t.id = s.connection().execute(_INSERT_TICKET, values).scalar_one()
-        if appt is not None:
-            appt.ticket_id = t.id
-        view = issued_view(uow, t, cfg, ctx, base_url)
-        uow.emit(
-            site.code,
-            EventType.TICKET_ISSUED,
-            {"ticket": ticket_public(t).model_dump(mode="json"), "position": view.position},
-            who.actor,
-            now,
+        tracking = new_tracking_code()
+        tid = hall_store.insert_ticket(
+            conn,
+            {
+                "site": hall.site,
+                "day": hall.day,
+                "issued_service_id": plan.service_id,
+                "service_id": plan.service_id,
+                "procedure_id": plan.procedure_id,
+                "number": plan.number,
+                "number_text": plan.number_text,
+                "priority": plan.priority,
+                "appointment_code": plan.appointment_code,
+                "appointment_slot": utc(plan.appointment_slot) if plan.appointment_slot else None,
+                "status": "waiting",
+                "queue_at": utc(tx.now),
+                "issued_at": utc(tx.now),
+                "recall_count": 0,
+                "tracking_code": tracking,
+                "idempotency_key": idem_key,
+                "device_id": plan.device_id,
+            },
         )
-        uow.commit()
-        return view, True
+        if booking is not None:
+            conn.execute(
+                Appointment.__table__.update()
+                .where(Appointment.site == hall.site, Appointment.code == booking.code)
+                .values(ticket_id=tid)
+            )
+        t = decide.issue(hall, plan, tid, who, tx.now)
+        return issued_view(hall, t, tracking, base_url, tx.now), True
 
-    return ctx.run(cmd)
+    return ctx.halls.write(who.site, cmd)  # type: ignore[no-any-return]
+
+
+def _booking(conn: Any, site: str, code: str | None) -> decide.Booking | None:
+    if not code:
+        return None
+    code = code.strip().upper()
+    row = conn.execute(
+        select(Appointment).where(Appointment.site == site, Appointment.code == code)
+    ).first()
+    if row is None:
+        raise DomainError(ErrorCode.APPOINTMENT_INVALID)
+    return decide.Booking(code, row.service_id, aware(row.slot_start), row.ticket_id is not None)  # type: ignore[arg-type]
 
 
 def get_ticket(ctx: Context, who: Principal, ticket_id: int, base_url: str) -> TicketIssued:
-    with ctx.uow() as uow:
-        site = load_site(uow.session, who.site)
-        t = uow.session.get(Ticket, ticket_id)
-        if t is None or t.site != who.site:
+    with ctx.halls.read(who.site) as hall, ctx.db.reader.connect() as conn:
+        row = conn.execute(_BY_ID, {"id": ticket_id}).first()
+        if row is None or row.site != who.site:
             raise DomainError(ErrorCode.UNKNOWN_TICKET)
-        return issued_view(uow, t, ctx.config_of(site), ctx, base_url)
+        t = hall.tickets.get(row.id) or hall_store.ticket_of(row)
+        return issued_view(hall, t, row.tracking_code, base_url, ctx.now())
 
 
 def report_print_failed(
     ctx: Context, who: Principal, ticket_id: int, body: PrintFailedBody
 ) -> None:
-    def cmd(uow: UnitOfWork) -> None:
-        s = uow.session
-        t = s.get(Ticket, ticket_id)
-        if t is None or t.site != who.site:
+    def cmd(tx: HallTx) -> None:
+        row = tx.conn.execute(_BY_ID, {"id": ticket_id}).first()
+        if row is None or row.site != who.site:
             raise DomainError(ErrorCode.UNKNOWN_TICKET)
-        now = ctx.now()
         if who.kind == "device":
-            dev = s.get(Device, who.id)
-            if dev is not None:
-                dev.printer_error = body.reason
-                dev.printer_error_at = utc(now)
-        uow.emit(
-            who.site,
-            EventType.TICKET_PRINT_FAILED,
-            {
-                "ticket": ticket_public(t).model_dump(mode="json"),
-                "device": who.name,
-                "reason": body.reason,
-            },
-            who.actor,
-            now,
+            tx.conn.execute(
+                Device.__table__.update()
+                .where(Device.id == who.id)
+                .values(printer_error=body.reason, printer_error_at=utc(tx.now))
+            )
+        t = tx.hall.tickets.get(row.id) or hall_store.ticket_of(row)
+        data = PrintFailedData(
+            ticket=t.public(), device=who.name, reason=body.reason, actor=who.actor
         )
-        uow.commit()
+        tx.hall.emit(EventType.TICKET_PRINT_FAILED, data, tx.now)
 
-    ctx.run(cmd)
+    ctx.halls.write(who.site, cmd)
 
 
 def report_print_ok(ctx: Context, who: Principal) -> None:
@@ -225,24 +164,6 @@ def report_print_ok(ctx: Context, who: Principal) -> None:
 
 
 def cancel_ticket(ctx: Context, who: Principal, ticket_id: int) -> TicketPublic:
-    def cmd(uow: UnitOfWork) -> TicketPublic:
-        s = uow.session
-        site = load_site(s, who.site)
-        ensure_day(ctx, uow, site, ctx.config_of(site))
-        t = s.get(Ticket, ticket_id)
-        if t is None or t.site != who.site:
-            raise DomainError(ErrorCode.UNKNOWN_TICKET)
-        t.status = next_status(TicketStatus(t.status), Action.CANCEL).value
-        t.finished_at = utc(ctx.now())
-        pub = ticket_public(t)
-        uow.emit(
-            who.site,
-            EventType.TICKET_CANCELLED,
-            {"ticket": pub.model_dump(mode="json")},
-            who.actor,
-            ctx.now(),
-        )
-        uow.commit()
-        return pub
-
-    return ctx.run(cmd)
+    return ctx.halls.write(  # type: ignore[no-any-return]
+        who.site, lambda tx: decide.cancel(tx.hall, who, ticket_id, tx.now)
+    )

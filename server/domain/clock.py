@@ -4,6 +4,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from protocol.centre import WEEKDAYS
+
 
 class Clock(Protocol):
     def now(self) -> datetime:
@@ -31,9 +33,6 @@ class FakeClock:
 
     def set(self, when: datetime) -> None:
         self._now = when.astimezone(UTC)
-
-
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def business_day(now: datetime, tz: ZoneInfo) -> date:

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from protocol.centre import Numbers
 from protocol.errors import ErrorCode
 from server.domain.errors import DomainError
 
@@ -34,3 +35,8 @@ class NumberScheme:
 
     def text(self, number: int) -> str:
         return f"{self.prefix}{number:0{self.width}d}" if self.width else f"{self.prefix}{number}"
+
+
+def scheme_of(numbers: Numbers) -> NumberScheme:
+    """The numbering a service's configuration describes."""
+    return NumberScheme(numbers.start, numbers.end, numbers.prefix, numbers.width)

@@ -1,27 +1,23 @@
 """Today's figures: per counter (the clerk's panel), per service and late counters
 (the supervisor's), and a counter's waiting list in the order it will call."""
 
-from datetime import datetime
+from dataclasses import asdict
 from statistics import mean
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlmodel import Session
 
-from protocol.enums import CounterStatus, TicketStatus
+from protocol.centre import CentreConfig
+from protocol.enums import TicketStatus
 from protocol.errors import ErrorCode
-from protocol.snapshot import TicketPublic
-from server.centre import CentreConfig
-from server.commands.context import Context, load_site
+from protocol.snapshot import TicketPublic, WaitingTicket
+from server.domain import views
 from server.domain.errors import DomainError
-from server.domain.policy import CounterPolicy, order_for_counter
-from server.queries.places import candidate
-from server.queries.snapshot import _counters
-from server.store.convert import aware, ticket_public
-from server.store.tables import Counter, Device, Rating, Ticket
-
-LATE_PAUSE_S = 15 * 60  # a pause longer than this shows up as late
-LATE_SERVICE_FACTOR = 2.0  # serving one citizen twice the usual time
+from server.domain.late import late_counters
+from server.store.context import Context, load_site
+from server.store.convert import aware
+from server.store.tables import Device, Rating, Ticket
 
 
 def _avg(values: list[float]) -> float | None:
@@ -86,106 +82,26 @@ def counter_stats(ctx: Context, site_code: str, counter_id: int) -> dict[str, An
         }
 
 
-def counter_waiting(ctx: Context, site_code: str, counter_id: int) -> list[TicketPublic]:
-    with Session(ctx.db.reader, expire_on_commit=False) as s, s.begin():
-        site = load_site(s, site_code)
-        cfg = ctx.config_of(site)
-        conf = cfg.counter(counter_id)
-        row = s.get(Counter, (site_code, counter_id))
-        if conf is None or row is None:
+def counter_waiting(ctx: Context, site_code: str, counter_id: int) -> list[WaitingTicket]:
+    with ctx.halls.read(site_code) as hall:
+        if counter_id not in hall.counters:
             raise DomainError(ErrorCode.UNKNOWN_COUNTER, str(counter_id))
-        services = [x.id for x in conf.services]
-        rows = list(
-            s.execute(
-                select(Ticket).where(
-                    Ticket.site == site_code,
-                    Ticket.day == site.business_day,
-                    Ticket.status == TicketStatus.WAITING.value,
-                    or_(
-                        Ticket.to_counter_id == counter_id,
-                        Ticket.to_counter_id.is_(None) & Ticket.service_id.in_(services),
-                    ),
-                )
-            ).scalars()
-        )
-        by_id = {t.id: t for t in rows}
-        policy = CounterPolicy(
-            counter_id,
-            {x.id: x.weight for x in conf.services},
-            cfg.priority_ratio,
-            row.priority_streak,
-        )
-        ordered = order_for_counter([candidate(t) for t in rows], policy, ctx.now())
-        return [ticket_public(by_id[c.ticket_id]) for c in ordered]
+        return views.waiting_list(hall, counter_id, ctx.now())
 
 
 def counter_no_shows(ctx: Context, site_code: str, counter_id: int) -> list[TicketPublic]:
-    """Today's no-show tickets a clerk at this counter may take back, latest call first:
-    called here, or waiting in one of the counter's fields."""
-    with Session(ctx.db.reader, expire_on_commit=False) as s, s.begin():
-        site = load_site(s, site_code)
-        conf = ctx.config_of(site).counter(counter_id)
-        if conf is None:
+    """Today's no-show tickets a clerk at this counter may take back, latest call first."""
+    with ctx.halls.read(site_code) as hall:
+        if counter_id not in hall.counters:
             raise DomainError(ErrorCode.UNKNOWN_COUNTER, str(counter_id))
-        services = [x.id for x in conf.services]
-        rows = s.execute(
-            select(Ticket)
-            .where(
-                Ticket.site == site_code,
-                Ticket.day == site.business_day,
-                Ticket.status == TicketStatus.NO_SHOW.value,
-                or_(Ticket.counter_id == counter_id, Ticket.service_id.in_(services)),
-            )
-            .order_by(Ticket.called_at.desc(), Ticket.id.desc())
-        ).scalars()
-        return [ticket_public(t) for t in rows]
-
-
-def _late(
-    counters: list[Any],
-    now: datetime,
-    avg_service: dict[str, float],
-    waiting_by_service: dict[str, int],
-    cfg: CentreConfig,
-) -> list[dict[str, Any]]:
-    late = []
-    for c in counters:
-        since = c.since
-        age = (now - since).total_seconds() if since else 0.0
-        if c.status == CounterStatus.PAUSED and age > LATE_PAUSE_S:
-            late.append(
-                {
-                    "counter_id": c.id,
-                    "why": "paused-long",
-                    "seconds": int(age),
-                    "reason": c.pause_reason,
-                }
-            )
-        elif c.current is not None and c.current.status == TicketStatus.SERVING:
-            usual = avg_service.get(c.current.service_id) or cfg.default_service_s
-            started = c.current.started_at or since
-            took = (now - started).total_seconds() if started else 0.0
-            if took > LATE_SERVICE_FACTOR * usual:
-                late.append(
-                    {
-                        "counter_id": c.id,
-                        "why": "serving-long",
-                        "seconds": int(took),
-                        "ticket": c.current.number,
-                    }
-                )
-        elif (
-            c.status == CounterStatus.OPEN
-            and c.current is None
-            and age > 600
-            and any(waiting_by_service.get(sid) for sid in c.services)
-        ):
-            late.append({"counter_id": c.id, "why": "idle-with-queue", "seconds": int(age)})
-    return late
+        return views.no_shows(hall, counter_id)
 
 
 def stats_today(ctx: Context, site_code: str) -> dict[str, Any]:
     now = ctx.now()
+    with ctx.halls.read(site_code) as hall:
+        counters = [hall.counter_state(c) for c in hall.counters.values()]
+        late = [asdict(x) for x in late_counters(hall, now)]
     with Session(ctx.db.reader, expire_on_commit=False) as s, s.begin():
         site = load_site(s, site_code)
         cfg = ctx.config_of(site)
@@ -200,18 +116,14 @@ def stats_today(ctx: Context, site_code: str) -> dict[str, Any]:
             if ids
             else []
         )
-        counters = _counters(s, site_code, cfg)
         devices = list(s.execute(select(Device).where(Device.site == site_code)).scalars())
     per_service = []
-    avg_service: dict[str, float] = {}
     waiting_by_service: dict[str, int] = {}
     for svc in cfg.services:
         mine = [t for t in tickets if t.service_id == svc.id]
         f = _figures(mine, [r for r in ratings if r.ticket_id in {t.id for t in mine}], cfg)
         waiting = sum(1 for t in mine if t.status == TicketStatus.WAITING.value)
         waiting_by_service[svc.id] = waiting
-        if f["avg_service_s"]:
-            avg_service[svc.id] = f["avg_service_s"]
         per_service.append(
             {
                 "service_id": svc.id,
@@ -233,7 +145,7 @@ def stats_today(ctx: Context, site_code: str) -> dict[str, Any]:
         "totals": _figures(tickets, ratings, cfg),
         "services": per_service,
         "counters": per_counter,
-        "late_counters": _late(counters, now, avg_service, waiting_by_service, cfg),
+        "late_counters": [{k: v for k, v in x.items() if v is not None} for x in late],
         "printers": [
             {
                 "device": d.name,

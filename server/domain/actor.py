@@ -1,0 +1,28 @@
+"""Who is acting: a logged-in user or a device holding a token. The domain checks what
+an actor may do (a clerk acts only at their own counter)."""
+
+from dataclasses import dataclass
+
+from protocol.enums import Role
+
+
+@dataclass(frozen=True)
+class Principal:
+    kind: str  # "user" or "device"
+    id: int
+    name: str
+    role: Role
+    site: str
+    full_name: str | None = None
+    counter_id: int | None = None  # a device bound to one counter
+
+    @property
+    def actor(self) -> str:
+        return f"{self.kind}:{self.name}"
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role in (Role.ADMIN, Role.SUPERVISOR)
+
+
+SYSTEM = Principal("system", 0, "system", Role.ADMIN, "")

@@ -1,0 +1,84 @@
+"""What the hall shows: the snapshot, each field's state for the kiosk, a counter's
+waiting list with places, one ticket's place. Every figure comes from the hall's rules,
+so a kiosk tile, a printed ticket, a phone and a console agree."""
+
+from datetime import datetime
+
+from protocol.enums import TicketStatus
+from protocol.snapshot import ServiceState, Snapshot, TicketPublic, WaitingTicket
+from server.domain.availability import unavailable
+from server.domain.hall import Hall
+from server.domain.model import Ticket
+from server.domain.waits import Place
+
+S = TicketStatus
+
+
+def service_states(hall: Hall, now: datetime) -> list[ServiceState]:
+    out = []
+    for svc in hall.cfg.services:
+        issued = hall.issued.get(svc.id, 0)
+        why = unavailable(hall.cfg, svc, issued, now)
+        out.append(
+            ServiceState(
+                id=svc.id,
+                name=svc.name,
+                waiting=hall.lines.waiting(svc.id),
+                open=not svc.closed,
+                estimated_wait_s=hall.place_of_next(svc.id, now).estimated_wait_s,
+                issued=issued,
+                unavailable=why.value if why is not None else None,
+            )
+        )
+    return out
+
+
+def snapshot(hall: Hall, now: datetime) -> Snapshot:
+    live = sorted(hall.tickets.values(), key=lambda t: t.key)
+    return Snapshot(
+        epoch=hall.epoch,
+        seq=hall.seq,
+        site=hall.site,
+        day=hall.day.isoformat(),
+        services=service_states(hall, now),
+        counters=[hall.counter_state(c) for c in hall.counters.values()],
+        waiting=[t.public() for t in live if t.status == S.WAITING],
+        now_serving=[t.public() for t in live if t.status in (S.CALLED, S.SERVING)],
+        recent_calls=list(hall.recent_calls),
+    )
+
+
+def place_of(hall: Hall, t: Ticket | None, now: datetime) -> Place | None:
+    """A waiting ticket's place; None for one that is not waiting."""
+    if t is None or t.status != S.WAITING:
+        return None
+    return hall.place_of(t, now)
+
+
+def waiting_list(hall: Hall, counter_id: int, now: datetime) -> list[WaitingTicket]:
+    """The counter's waiting list in the order it will call, each with its place in its
+    own field's queue (the figure its ticket and the phone page show)."""
+    out = []
+    for t in hall.waiting_for(counter_id, now):
+        p = hall.place_of(t, now)
+        out.append(
+            WaitingTicket(
+                **t.public().model_dump(),
+                position=p.position,
+                ahead=p.ahead,
+                estimated_wait_s=p.estimated_wait_s,
+            )
+        )
+    return out
+
+
+def no_shows(hall: Hall, counter_id: int) -> list[TicketPublic]:
+    """Today's no-shows a clerk here may take back: called here, or in one of its fields."""
+    c = hall.counters[counter_id]
+    mine = [
+        t
+        for t in hall.tickets.values()
+        if t.status == S.NO_SHOW and (t.counter_id == counter_id or t.service_id in c.weights)
+    ]
+    mine.sort(key=lambda t: (t.called_at or t.issued_at, t.id), reverse=True)
+    return [t.public() for t in mine]
