@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from sqlalchemy import insert
 from sqlmodel import Session
 
-from server.demo import prepare
+from motcua.demo import prepare
 from server.domain.waits import people_ahead
 from server.queries.places import candidate, people_ahead_sql
 from server.store.db import Database, open_database

@@ -1,4 +1,9 @@
-"""The `motcua` command, used by the people who install a centre."""
+"""The `motcua` command, used by the people who install a centre.
+
+Every command imports what it needs inside its body: `init`, `user`, `device` and `serve`
+need only the server side (`[server]`), the launchers only their app (`[apps]`), so each
+kind of machine runs its commands without the other side installed.
+"""
 
 import os
 import sys
@@ -194,7 +199,7 @@ def demo(
     data_dir: Annotated[Path | None, typer.Option("--data-dir")] = None,
 ) -> None:
     """Start everything on a fresh SQLite sample centre with demo accounts."""
-    from server.demo import run_demo
+    from motcua.demo import run_demo
 
     raise typer.Exit(run_demo(port=port, lang=lang, with_apps=apps, data_dir=data_dir))
 
