@@ -362,6 +362,12 @@ NO_QT = textwrap.dedent(
                                            "display_app", "counter_app"))
     assert not loaded, loaded
     print("server without Qt: ok")
+
+    # On such a machine a launcher names what to install instead of a traceback.
+    try:
+        app(["kiosk", "--server", "http://127.0.0.1:9", "--token", "t"], prog_name="motcua")
+    except SystemExit as e:
+        assert e.code == 3, e.code
     """
 )
 
@@ -383,6 +389,7 @@ def test_the_server_and_its_commands_run_without_qt(tmp_path: Path) -> None:
     )
     assert r.returncode == 0, r.stdout + r.stderr
     assert "server without Qt: ok" in r.stdout
+    assert "pip install 'motcua-queue[apps]'" in r.stderr, r.stderr
     for command in ("init", "user", "device", "serve", "demo", "kiosk", "counter", "display"):
         assert f" {command} " in r.stdout, f"`motcua --help` lists no {command}:\n{r.stdout}"
 
