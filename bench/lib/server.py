@@ -18,10 +18,10 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from motcua.demo import DEMO_PASSWORD, prepare  # noqa: E402
 from protocol.enums import Role  # noqa: E402
 from server.commands.context import Context  # noqa: E402
 from server.commands.setup import add_device  # noqa: E402
-from server.demo import DEMO_PASSWORD, prepare  # noqa: E402
 from server.domain.clock import SystemClock  # noqa: E402
 from server.store.db import open_database  # noqa: E402
 from tests.support.databases import PG_ENV, fresh_database  # noqa: E402
@@ -87,7 +87,7 @@ class BenchServer:
     def start(self, timeout: float = 60) -> None:
         env = {**os.environ, "PYTHONPATH": str(ROOT), **self.extra_env}
         self.log = open(self.workdir / "server.log", "ab")  # noqa: SIM115
-        cmd = [sys.executable, "-m", "server.cli", "serve", "--db", self.db_url]
+        cmd = [sys.executable, "-m", "motcua", "serve", "--db", self.db_url]
         self.proc = subprocess.Popen(
             [*cmd, "--port", str(self.port)], cwd=ROOT, env=env, stdout=self.log, stderr=self.log
         )

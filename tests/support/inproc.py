@@ -11,8 +11,8 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from motcua.demo import DEMO_PASSWORD, prepare
 from server.app import create_app
-from server.demo import DEMO_PASSWORD, prepare
 from server.domain.clock import FakeClock, SystemClock
 from server.settings import Settings
 from tests.support.databases import fresh_database

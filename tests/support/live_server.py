@@ -25,7 +25,7 @@ from typing import Any
 import httpx
 import pytest
 
-from server.demo import DEMO_PASSWORD, SAMPLE, prepare
+from motcua.demo import DEMO_PASSWORD, SAMPLE, prepare
 from tests.support.databases import fresh_database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,7 +77,7 @@ class LiveServer:
             [
                 sys.executable,
                 "-m",
-                "server.cli",
+                "motcua",
                 "serve",
                 "--db",
                 self.db_url,

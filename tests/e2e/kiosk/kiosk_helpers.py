@@ -16,10 +16,10 @@ from kiosk_app.service.controller import KioskController
 from kiosk_app.service.print_runner import PrintOutcome
 from kiosk_app.settings import Timings
 from kiosk_app.ui.window import KioskWindow
+from motcua.demo import SAMPLE
 from server.centre import load_centre_file
 from server.commands.context import Context
 from server.commands.setup import load_centre
-from server.demo import SAMPLE
 from server.domain.clock import SystemClock
 from server.store.db import open_database
 

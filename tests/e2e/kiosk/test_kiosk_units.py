@@ -11,9 +11,9 @@ from kiosk_app.search import SearchEntry, SearchIndex, fold
 from kiosk_app.settings import resolve_config, save_on_kiosk
 from kiosk_app.ui.home import SPACING, plan_grid
 from kiosk_app.vn_input import apply_tone
+from motcua.demo import SAMPLE
 from protocol import Catalog, ServiceInfo, ServiceState
 from server.centre import load_centre_file
-from server.demo import SAMPLE
 
 WORDS = [
     "đăng",

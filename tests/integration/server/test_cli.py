@@ -15,7 +15,7 @@ SAMPLE = ROOT / "deploy" / "sample-centre.yaml"
 
 def motcua(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "server.cli", *args],
+        [sys.executable, "-m", "motcua", *args],
         cwd=ROOT,
         input=stdin,
         capture_output=True,
@@ -53,7 +53,7 @@ def test_install_a_centre(tmp_path: Path) -> None:
     assert len(token) >= 40
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "server.cli", "serve", "--db", db, "--port", str(port)],
+        [sys.executable, "-m", "motcua", "serve", "--db", db, "--port", str(port)],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

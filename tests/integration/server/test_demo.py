@@ -18,7 +18,7 @@ def test_demo_starts_a_sample_centre(tmp_path: Path) -> None:
         [
             sys.executable,
             "-m",
-            "server.cli",
+            "motcua",
             "demo",
             "--no-apps",
             "--port",

@@ -75,7 +75,7 @@ def run_demo(port: int, lang: str, with_apps: bool, data_dir: Path | None) -> in
     data_dir.mkdir(parents=True, exist_ok=True)
     t = prepare(f"sqlite:///{data_dir / 'demo.db'}")
     url = f"http://127.0.0.1:{port}"
-    cli = [sys.executable, "-m", "server.cli"]
+    cli = [sys.executable, "-m", "motcua"]
     env = {**os.environ, "MOTCUA_CONFIG_DIR": str(data_dir / "devices")}
     procs: list[tuple[str, subprocess.Popen[bytes]]] = []
     server = subprocess.Popen([*cli, "serve", "--db", t["db"], "--port", str(port)], env=env)

@@ -1,9 +1,16 @@
-"""The `motcua` command, used by the people who install a centre."""
+"""The `motcua` command, used by the people who install a centre.
 
+Every command imports what it needs inside its body: `init`, `user`, `device` and `serve`
+need only the server side (`[server]`), the launchers only their app (`[apps]`), so each
+kind of machine runs its commands without the other side installed.
+"""
+
+import functools
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -31,6 +38,51 @@ ServerOpt = Annotated[
     typer.Option("--server", envvar="MOTCUA_SERVER", help="Server URL, e.g. http://10.0.0.5:8000"),
 ]
 LangOpt = Annotated[str, typer.Option("--lang", help="vi or en")]
+
+
+# What each side brings (pyproject.toml's extras), to name the missing one when a command
+# runs on a machine that has only the other side installed.
+SIDES = {
+    "server": {
+        "fastapi",
+        "starlette",
+        "uvicorn",
+        "sqlmodel",
+        "sqlalchemy",
+        "alembic",
+        "argon2",
+        "pydantic_settings",
+        "psycopg",
+        "redis",
+    },
+    "apps": {"PySide6", "shiboken6", "escpos", "PIL", "qrcode", "usb", "serial", "espeakng_loader"},
+}
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def needs(*sides: str) -> Callable[[F], F]:
+    """A command that needs a side says so, instead of a traceback, when it is missing."""
+
+    def wrap(command: F) -> F:
+        @functools.wraps(command)
+        def run(*args: object, **kwargs: object) -> object:
+            try:
+                return command(*args, **kwargs)
+            except ModuleNotFoundError as e:
+                top = (e.name or "").split(".")[0]
+                side = next((s for s in sides if top in SIDES[s]), None)
+                if side is None:
+                    raise
+                typer.echo(
+                    f"Thiếu thành phần / not installed here: {e.name} — this command needs "
+                    f"pip install 'motcua-queue[{side}]'",
+                    err=True,
+                )
+                raise typer.Exit(3) from None
+
+        return run  # type: ignore[return-value]
+
+    return wrap
 
 
 def _context(db: str):  # type: ignore[no-untyped-def]
@@ -61,6 +113,7 @@ def _site(ctx, site: str | None) -> str:  # type: ignore[no-untyped-def]
 
 
 @app.command()
+@needs("server")
 def init(
     db: DbOpt = DEFAULT_DB,
     config: Annotated[Path, typer.Option("--config", exists=True, dir_okay=False)] = Path(
@@ -89,6 +142,7 @@ def init(
 
 
 @user_app.command("add")
+@needs("server")
 def user_add(
     name: str,
     role: Annotated[str, typer.Option("--role", help="admin|supervisor|clerk")],
@@ -119,6 +173,7 @@ def user_add(
 
 
 @device_app.command("add")
+@needs("server")
 def device_add(
     name: str,
     role: Annotated[str, typer.Option("--role", help="kiosk|display|rating-pad")],
@@ -144,6 +199,7 @@ def device_add(
 
 
 @app.command()
+@needs("server")
 def serve(
     db: DbOpt = DEFAULT_DB,
     host: str = "127.0.0.1",
@@ -185,6 +241,7 @@ def serve(
 
 
 @app.command()
+@needs("server", "apps")
 def demo(
     port: int = 8000,
     lang: LangOpt = "vi",
@@ -194,12 +251,13 @@ def demo(
     data_dir: Annotated[Path | None, typer.Option("--data-dir")] = None,
 ) -> None:
     """Start everything on a fresh SQLite sample centre with demo accounts."""
-    from server.demo import run_demo
+    from motcua.demo import run_demo
 
     raise typer.Exit(run_demo(port=port, lang=lang, with_apps=apps, data_dir=data_dir))
 
 
 @app.command()
+@needs("apps")
 def kiosk(
     server: ServerOpt,
     token: Annotated[str, typer.Option("--token", envvar="MOTCUA_TOKEN")],
@@ -224,6 +282,7 @@ def kiosk(
 
 
 @app.command()
+@needs("apps")
 def counter(
     server: ServerOpt,
     counter_id: Annotated[int | None, typer.Option("--counter")] = None,
@@ -246,6 +305,7 @@ def counter(
 
 
 @app.command("rating-pad")
+@needs("apps")
 def rating_pad(
     server: ServerOpt,
     token: Annotated[str, typer.Option("--token", envvar="MOTCUA_TOKEN")],
@@ -264,6 +324,7 @@ def rating_pad(
 
 
 @app.command()
+@needs("apps")
 def display(
     server: ServerOpt,
     token: Annotated[str, typer.Option("--token", envvar="MOTCUA_TOKEN")],

@@ -1,0 +1,5 @@
+"""`python -m motcua …` is the `motcua` command."""
+
+from motcua.cli import app
+
+app()
