@@ -115,7 +115,9 @@ class Lines:
         first = self.sent_by_service.get(sid, 0) + len(due)
         ratio = max(priority_ratio, 1)
         if t.priority:
-            return first + prio_earlier + min(normal_earlier, prio_earlier // ratio)
+            # The interleaving calls the oldest normal ticket, earlier or not than `t`.
+            normal_all = len(self.normal.get(sid, [])) - sum(1 for a in due if not a.priority)
+            return first + prio_earlier + min(normal_all, prio_earlier // ratio)
         prio_all = len(prio) - sum(1 for a in due if a.priority)
         return first + normal_earlier + min(prio_all, ratio * (normal_earlier + 1))
 

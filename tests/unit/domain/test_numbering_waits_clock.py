@@ -6,9 +6,11 @@ import pytest
 from protocol.errors import ErrorCode
 from server.domain.clock import FakeClock, business_day, within_hours
 from server.domain.errors import DomainError
+from server.domain.model import Ticket
 from server.domain.numbering import NumberScheme
-from server.domain.policy import Candidate
-from server.domain.waits import estimate_wait_s, moving_average, people_ahead
+from server.domain.queues import Lines
+from server.domain.waits import estimate_wait_s, moving_average
+from tests.unit.domain.factories import cand
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -48,20 +50,21 @@ def test_hours() -> None:
 T0 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 
 
-def c(i: int, prio: str | None = None, minute: int | None = None) -> Candidate:
-    return Candidate(
-        i, "a", T0 + timedelta(minutes=minute if minute is not None else i), priority=prio
-    )
+def c(i: int, prio: str | None = None, minute: int | None = None) -> Ticket:
+    return cand(i, "a", minute if minute is not None else i, priority=prio)
 
 
 def test_people_ahead_normal_counts_interleaved_priority() -> None:
     queue = [c(1), c(2), c(3), c(10, "elderly"), c(11, "elderly"), c(12, "elderly")]
+    lines = Lines()
+    for t in queue:
+        lines.add(t)
     now = T0 + timedelta(hours=1)
     # ticket 3 has two normal ahead; priority overtakes at most 2 per normal call: 3 of them.
-    assert people_ahead(c(3), queue, 2, now) == 2 + 3
-    assert people_ahead(c(1), queue, 2, now) == 0 + 2
+    assert lines.ahead(queue[2], 2, now) == 2 + 3
+    assert lines.ahead(queue[0], 2, now) == 0 + 2
     # a priority ticket has only the older priority tickets (and interleaved normals) ahead
-    assert people_ahead(c(12, "elderly"), queue, 2, now) == 2 + 1
+    assert lines.ahead(queue[5], 2, now) == 2 + 1
 
 
 def test_wait_estimate_formula() -> None:
