@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from clientkit.http import ApiCall
 from clientkit.session import ServerLink
 from counter_app.console.noshows import NoShowBook
-from protocol import Event, EventType, TicketPublic
+from protocol import CounterState, Event, EventType, RatingPublic, TicketPublic
 
 _COALESCE_MS = 150
 
@@ -151,9 +151,11 @@ class CounterFeeds(QObject):
         if event.type == EventType.DAY_CLOSED:
             return True
         data = event.data
-        counter, ticket, rating = data.get("counter"), data.get("ticket"), data.get("rating")
+        counter: CounterState | None = getattr(data, "counter", None)
+        ticket: TicketPublic | None = getattr(data, "ticket", None)
+        rating: RatingPublic | None = getattr(data, "rating", None)
         return (
-            (isinstance(counter, dict) and counter.get("id") == self.counter_id)
-            or (isinstance(ticket, dict) and ticket.get("counter_id") == self.counter_id)
-            or (isinstance(rating, dict) and rating.get("counter_id") == self.counter_id)
+            (counter is not None and counter.id == self.counter_id)
+            or (ticket is not None and ticket.counter_id == self.counter_id)
+            or (rating is not None and rating.counter_id == self.counter_id)
         )
