@@ -17,6 +17,7 @@ from clientkit.http import ApiCall
 from clientkit.session import ServerLink
 from counter_app.console.noshows import NoShowBook
 from protocol import CounterState, Event, EventType, RatingPublic, TicketPublic
+from protocol.views import CounterStats
 
 _COALESCE_MS = 150
 
@@ -77,7 +78,7 @@ def _ticket_list(raw: Any) -> list[TicketPublic]:
 
 
 class CounterFeeds(QObject):
-    """Signals: waiting_loaded(list[TicketPublic]), stats_loaded(dict),
+    """Signals: waiting_loaded(list[TicketPublic]), stats_loaded(CounterStats),
     noshows_changed(list[TicketPublic])."""
 
     waiting_loaded = Signal(object)
@@ -90,7 +91,7 @@ class CounterFeeds(QObject):
         self.counter_id: int | None = None
         self.noshows = NoShowBook(0)
         self.waiting = Refresher(link, _ticket_list, self)
-        self.stats = Refresher(link, None, self)
+        self.stats = Refresher(link, CounterStats.model_validate, self)
         self.noshow_reader = Refresher(link, _ticket_list, self)
         self.waiting.loaded.connect(self.waiting_loaded)
         self.stats.loaded.connect(self.stats_loaded)

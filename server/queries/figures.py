@@ -11,6 +11,7 @@ from sqlmodel import Session
 from protocol.enums import CounterStatus, TicketStatus
 from protocol.errors import ErrorCode
 from protocol.snapshot import TicketPublic
+from protocol.views import CounterStats
 from server.centre import CentreConfig
 from server.commands.context import Context, load_site
 from server.domain.errors import DomainError
@@ -58,7 +59,7 @@ def _figures(tickets: list[Ticket], ratings: list[Rating], cfg: CentreConfig) ->
     }
 
 
-def counter_stats(ctx: Context, site_code: str, counter_id: int) -> dict[str, Any]:
+def counter_stats(ctx: Context, site_code: str, counter_id: int) -> CounterStats:
     with Session(ctx.db.reader, expire_on_commit=False) as s, s.begin():
         site = load_site(s, site_code)
         cfg = ctx.config_of(site)
@@ -79,11 +80,11 @@ def counter_stats(ctx: Context, site_code: str, counter_id: int) -> dict[str, An
             if ids
             else []
         )
-        return {
-            "counter_id": counter_id,
-            "day": site.business_day.isoformat(),
+        return CounterStats(
+            counter_id=counter_id,
+            day=site.business_day.isoformat(),
             **_figures(tickets, ratings, cfg),
-        }
+        )
 
 
 def counter_waiting(ctx: Context, site_code: str, counter_id: int) -> list[TicketPublic]:
