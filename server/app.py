@@ -86,6 +86,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         app.include_router(r, prefix=API_PREFIX)
     app.include_router(public.page_router)
     app.add_middleware(problems.BodyLimit, max_bytes=settings.max_body_bytes)
+    problems.install_openapi(app, API_PREFIX)
     return app
 
 
