@@ -9,7 +9,9 @@ Rules worth knowing:
 - Ticket events carry the ticket *after* the change, so the model places a ticket by its
   status alone (waiting / called+serving / gone) and never replays the state machine.
 - Waiting tickets keep "oldest place first": a returned or transferred ticket keeps its
-  place, so it is inserted by issue time, not appended.
+  place, so it is inserted by its place time (`queue_at`), not appended. This is the
+  order of the hall board only; the order a counter calls in is the server's
+  (`GET /counters/{id}/waiting`) and the client keeps no copy of it.
 - Waiting counts per service are recounted from the waiting list; the server's wait
   estimate (`ServiceState.estimated_wait_s`) is only as fresh as the last snapshot.
 """
@@ -20,6 +22,7 @@ import logging
 from bisect import bisect_right
 from collections import Counter as _Tally
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from pydantic import ValidationError
 
@@ -33,11 +36,17 @@ from protocol import (
     TicketPublic,
     TicketStatus,
 )
+from protocol.events import DayClosedData
 
 log = logging.getLogger(__name__)
 
 RECENT_CALLS_LIMIT = 10
 _ACTIVE = (TicketStatus.CALLED, TicketStatus.SERVING)
+
+
+def _place_key(t: TicketPublic) -> tuple[datetime, int]:
+    """A ticket's place in line: kept through transfers and returns (`queue_at`)."""
+    return (t.queue_at or t.issued_at, t.id)
 
 
 @dataclass(frozen=True)
@@ -123,21 +132,6 @@ class HallModel:
     def waiting_count(self, service_id: str) -> int:
         return self._counts.get(service_id, 0)
 
-    def waiting_for_counter(self, counter_id: int) -> list[TicketPublic]:
-        """Waiting tickets this counter may call (sent to it, or in its services).
-
-        Oldest place first; the server's exact call order (priorities, appointments,
-        weights) is `GET /counters/{id}/waiting`.
-        """
-        counter = self.counters.get(counter_id)
-        services = set(counter.services) if counter else set()
-        return [
-            t
-            for t in self.waiting
-            if t.to_counter_id == counter_id
-            or (t.to_counter_id is None and t.service_id in services)
-        ]
-
     def ticket(self, ticket_id: int) -> TicketPublic | None:
         """A waiting, called or serving ticket by id."""
         if ticket_id in self._serving:
@@ -189,18 +183,18 @@ class HallModel:
         waiting = serving = day_closed = refetch = False
         call: RecentCall | None = None
 
-        if "counter" in data and data["counter"] is not None:
-            counter = CounterState.model_validate(data["counter"])
+        counter: CounterState | None = getattr(data, "counter", None)
+        if counter is not None:
             self.counters[counter.id] = counter
             counters.add(counter.id)
-        if "ticket" in data and data["ticket"] is not None:
-            ticket = TicketPublic.model_validate(data["ticket"])
+        ticket: TicketPublic | None = getattr(data, "ticket", None)
+        if ticket is not None:
             waiting, serving = self._place(ticket)
             if event.type in (EventType.TICKET_CALLED, EventType.TICKET_RECALLED):
-                call = self._record_call(event, ticket)
-        if event.type == EventType.DAY_CLOSED:
+                call = self._record_call(event, ticket, counter)
+        if isinstance(data, DayClosedData):
             day_closed = True
-            gone = {int(i) for i in data.get("cancelled", [])}
+            gone = set(data.cancelled)
             before = len(self.waiting), len(self._serving)
             self.waiting = [t for t in self.waiting if t.id not in gone]
             self._serving = {i: t for i, t in self._serving.items() if i not in gone}
@@ -237,18 +231,20 @@ class HallModel:
             if idx is not None:
                 self.waiting.insert(idx, ticket)  # same ticket updated: keep its place
             else:
-                keys = [(t.issued_at, t.id) for t in self.waiting]
-                self.waiting.insert(bisect_right(keys, (ticket.issued_at, ticket.id)), ticket)
+                keys = [_place_key(t) for t in self.waiting]
+                self.waiting.insert(bisect_right(keys, _place_key(ticket)), ticket)
             return True, was_serving
         if ticket.status in _ACTIVE:
             self._serving[ticket.id] = ticket
             return was_waiting, True
         return was_waiting, was_serving
 
-    def _record_call(self, event: Event, ticket: TicketPublic) -> RecentCall | None:
+    def _record_call(
+        self, event: Event, ticket: TicketPublic, counter: CounterState | None
+    ) -> RecentCall | None:
         counter_id = ticket.counter_id
-        if counter_id is None and isinstance(event.data.get("counter"), dict):
-            counter_id = event.data["counter"].get("id")
+        if counter_id is None and counter is not None:
+            counter_id = counter.id
         if counter_id is None:
             return None
         call = RecentCall(

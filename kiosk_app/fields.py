@@ -1,10 +1,10 @@
 """What the home screen shows for each field (lĩnh vực): pure Python.
 
-Joins the catalog (names, procedures, daily limits) with the live state (waiting counts,
-why a field cannot take tickets now). The server decides availability in its snapshot
-(`ServiceState.unavailable`); between snapshots the kiosk also counts the tickets issued
-anywhere in the centre (ticket.issued events), so a field whose daily limit another
-kiosk just used up stops being offered at once.
+Joins the catalog (names, procedures) with the live state the server sends: waiting
+counts, its wait estimate (`ServiceState.estimated_wait_s`) and whether the field takes
+tickets now (`ServiceState.unavailable`). The kiosk keeps no copy of the rules (opening
+hours, closed fields, daily limits): a refusal it did not foresee comes back as a
+problem+json answer, and the kiosk then reloads the state.
 """
 
 from __future__ import annotations
@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from protocol import Catalog, ServiceInfo, ServiceState
+from protocol import Catalog, ErrorCode, ServiceInfo, ServiceState
 
-SERVICE_CLOSED = "service-closed"
-OUTSIDE_HOURS = "outside-hours"
-DAILY_LIMIT_REACHED = "daily-limit-reached"
-UNAVAILABLE_CODES = (SERVICE_CLOSED, OUTSIDE_HOURS, DAILY_LIMIT_REACHED)
+# The refusals that mean "this field does not take tickets now" (ServiceState.unavailable).
+UNAVAILABLE_CODES = (
+    ErrorCode.SERVICE_CLOSED.value,
+    ErrorCode.OUTSIDE_HOURS.value,
+    ErrorCode.DAILY_LIMIT_REACHED.value,
+)
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class FieldStatus:
     name_en: str | None
     waiting: int
     estimated_wait_s: int
-    unavailable: str | None  # one of UNAVAILABLE_CODES, or None: takes tickets
+    unavailable: str | None  # the server's reason (an ErrorCode value), or None
     info: ServiceInfo
 
     @property
@@ -35,22 +37,13 @@ class FieldStatus:
         return self.unavailable is None
 
 
-def build_fields(
-    catalog: Catalog,
-    states: Mapping[str, ServiceState],
-    issued_since_snapshot: Mapping[str, int] | None = None,
-) -> list[FieldStatus]:
-    """One `FieldStatus` per catalog service, in the catalog's order."""
-    extra = issued_since_snapshot or {}
+def build_fields(catalog: Catalog, states: Mapping[str, ServiceState]) -> list[FieldStatus]:
+    """One `FieldStatus` per catalog service, in the catalog's order. A service the
+    state does not list yet (catalog newer than the snapshot) shows what the catalog
+    says of it (`ServiceInfo.closed`) until the next snapshot."""
     out: list[FieldStatus] = []
     for svc in catalog.services:
         st = states.get(svc.id)
-        reason = st.unavailable if st is not None else None
-        if reason is None and svc.closed:
-            reason = SERVICE_CLOSED
-        limit = svc.daily_limit
-        if reason is None and limit is not None and st is not None:
-            reason = DAILY_LIMIT_REACHED if st.issued + extra.get(svc.id, 0) >= limit else None
         out.append(
             FieldStatus(
                 id=svc.id,
@@ -58,7 +51,11 @@ def build_fields(
                 name_en=svc.name_en,
                 waiting=st.waiting if st is not None else 0,
                 estimated_wait_s=st.estimated_wait_s if st is not None else 0,
-                unavailable=reason,
+                unavailable=(
+                    st.unavailable
+                    if st is not None
+                    else (ErrorCode.SERVICE_CLOSED.value if svc.closed else None)
+                ),
                 info=svc,
             )
         )

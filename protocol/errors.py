@@ -82,6 +82,14 @@ ERROR_TITLES: dict[ErrorCode, str] = {
 }
 
 
+class FieldError(BaseModel):
+    """One invalid input of a `validation-error` problem."""
+
+    loc: list[str | int]  # e.g. ["body", "service_id"]
+    msg: str
+    type: str
+
+
 class Problem(BaseModel):
     """RFC 9457 problem details. `type` is the stable code, `title` Vietnamese."""
 
@@ -91,6 +99,7 @@ class Problem(BaseModel):
     title: str
     status: int
     detail: str | None = None
+    errors: list[FieldError] | None = None  # `validation-error` only
 
     @property
     def code(self) -> str:

@@ -94,13 +94,6 @@ class Snapshot(BaseModel):
     recent_calls: list[RecentCall]
 
 
-class DayClosed(BaseModel):
-    """Answer to `POST /admin/day-close`: the day and the tickets it cancelled."""
-
-    day: str
-    cancelled: list[int]
-
-
 class ProcedureInfo(BaseModel):
     id: str
     name: str

@@ -17,9 +17,10 @@ from server.commands.auth import TokenResolver
 from server.commands.context import Context
 from server.commands.days import roll_all_sites
 from server.domain.clock import Clock, SystemClock
+from server.queries.snapshot import build_snapshot
 from server.realtime.backends import backend_for
 from server.realtime.hub import Hub
-from server.realtime.stream import fetch_events
+from server.realtime.stream import SnapshotCache, StreamDeps, event_text, fetch_events
 from server.settings import Settings
 from server.store.db import open_database
 from server.store.tables import Site
@@ -34,9 +35,19 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         lambda site, after: fetch_events(db, site, after),
         backend_for(settings.broadcast_url),
         settings.stream_queue_size,
+        render=event_text,
     )
     ctx = Context(db=db, clock=clock or SystemClock(), publish=hub.publish_threadsafe)
-    services = Services(settings=settings, ctx=ctx, tokens=TokenResolver(ctx), hub=hub)
+    tokens = TokenResolver(ctx)
+    stream_deps = StreamDeps(
+        resolve=tokens.resolve,
+        hub=hub,
+        db=db,
+        snapshots=SnapshotCache(lambda site: build_snapshot(ctx, site)),
+        ping_interval_s=settings.ping_interval_s,
+        replay_limit=settings.replay_limit,
+    )
+    services = Services(settings=settings, ctx=ctx, tokens=tokens, hub=hub, stream=stream_deps)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -75,6 +86,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         app.include_router(r, prefix=API_PREFIX)
     app.include_router(public.page_router)
     app.add_middleware(problems.BodyLimit, max_bytes=settings.max_body_bytes)
+    problems.install_openapi(app, API_PREFIX)
     return app
 
 

@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from clientkit.http import ApiCall
 from clientkit.session import ServerLink
 from counter_app.console.noshows import NoShowBook
-from protocol import Event, EventType, TicketPublic
+from protocol import CounterState, Event, EventType, RatingPublic, TicketPublic
+from protocol.views import CounterStats
 
 _COALESCE_MS = 150
 
@@ -77,7 +78,7 @@ def _ticket_list(raw: Any) -> list[TicketPublic]:
 
 
 class CounterFeeds(QObject):
-    """Signals: waiting_loaded(list[TicketPublic]), stats_loaded(dict),
+    """Signals: waiting_loaded(list[TicketPublic]), stats_loaded(CounterStats),
     noshows_changed(list[TicketPublic])."""
 
     waiting_loaded = Signal(object)
@@ -90,7 +91,7 @@ class CounterFeeds(QObject):
         self.counter_id: int | None = None
         self.noshows = NoShowBook(0)
         self.waiting = Refresher(link, _ticket_list, self)
-        self.stats = Refresher(link, None, self)
+        self.stats = Refresher(link, CounterStats.model_validate, self)
         self.noshow_reader = Refresher(link, _ticket_list, self)
         self.waiting.loaded.connect(self.waiting_loaded)
         self.stats.loaded.connect(self.stats_loaded)
@@ -151,9 +152,11 @@ class CounterFeeds(QObject):
         if event.type == EventType.DAY_CLOSED:
             return True
         data = event.data
-        counter, ticket, rating = data.get("counter"), data.get("ticket"), data.get("rating")
+        counter: CounterState | None = getattr(data, "counter", None)
+        ticket: TicketPublic | None = getattr(data, "ticket", None)
+        rating: RatingPublic | None = getattr(data, "rating", None)
         return (
-            (isinstance(counter, dict) and counter.get("id") == self.counter_id)
-            or (isinstance(ticket, dict) and ticket.get("counter_id") == self.counter_id)
-            or (isinstance(rating, dict) and rating.get("counter_id") == self.counter_id)
+            (counter is not None and counter.id == self.counter_id)
+            or (ticket is not None and ticket.counter_id == self.counter_id)
+            or (rating is not None and rating.counter_id == self.counter_id)
         )

@@ -37,10 +37,9 @@ class NoShowBook:
             changed = bool(self._tickets)
             self._tickets.clear()
             return changed
-        raw = event.data.get("ticket")
-        if not isinstance(raw, dict):
+        ticket: TicketPublic | None = getattr(event.data, "ticket", None)
+        if ticket is None:
             return False
-        ticket = TicketPublic.model_validate(raw)
         if ticket.status == TicketStatus.NO_SHOW:
             if ticket.counter_id == self.counter_id or ticket.service_id in self.services:
                 self._tickets[ticket.id] = ticket

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from clientkit import i18n, theme
 from counter_app.names import minutes_text
+from protocol.views import CounterStats
 
 _KEYS = ("served", "no_shows", "avg_rating", "avg_wait", "avg_service")
 
@@ -26,7 +25,7 @@ class StatsPanel(QFrame):
             f"#statsPanel {{ background: {c.surface}; border: 2px solid {c.border};"
             " border-radius: 14px; }"
         )
-        self.stats: dict[str, Any] = {}
+        self.stats: CounterStats | None = None
         self.rating_levels = 4  # the best score; set from the catalog
         self.title = QLabel(self)
         self.title.setStyleSheet("font-weight: bold;")
@@ -54,8 +53,8 @@ class StatsPanel(QFrame):
         i18n.notifier().language_changed.connect(self.redraw)
         self.redraw()
 
-    def set_stats(self, stats: dict[str, Any]) -> None:
-        self.stats = dict(stats)
+    def set_stats(self, stats: CounterStats) -> None:
+        self.stats = stats
         self.redraw()
 
     def redraw(self, *_: object) -> None:
@@ -63,20 +62,20 @@ class StatsPanel(QFrame):
         for key in _KEYS:
             self._captions[key].setText(i18n.tr(f"counter.stats.{key}"))
         s = self.stats
-        rating = s.get("avg_rating")
+        rating = s.avg_rating if s is not None else None
         texts = {
-            "served": str(s.get("served", "–")),
-            "no_shows": str(s.get("no_shows", "–")),
-            "avg_wait": minutes_text(s.get("avg_wait_s")) if s else "–",
-            "avg_service": minutes_text(s.get("avg_service_s")) if s else "–",
+            "served": str(s.served) if s is not None else "–",
+            "no_shows": str(s.no_shows) if s is not None else "–",
+            "avg_wait": minutes_text(s.avg_wait_s) if s is not None else "–",
+            "avg_service": minutes_text(s.avg_service_s) if s is not None else "–",
             "avg_rating": (
                 i18n.tr(
                     "counter.stats.rating_value",
-                    value=_decimal(float(rating)),
+                    value=_decimal(rating),
                     top=self.rating_levels,
-                    n=s.get("ratings", 0),
+                    n=s.ratings,
                 )
-                if rating is not None
+                if s is not None and rating is not None
                 else "–"
             ),
         }

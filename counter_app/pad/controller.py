@@ -32,6 +32,7 @@ from protocol import (
     RatingPublic,
     TicketPublic,
 )
+from protocol.events import TicketAtCounterData
 
 IDLE, ASKING, REASONS, THANKS = "idle", "asking", "reasons", "thanks"
 REPLAY_WINDOW_S = 120  # a finish missed during an outage is still asked if this recent
@@ -172,12 +173,11 @@ class RatingPadController(QObject):
     # ---- the stream --------------------------------------------------------------------
 
     def _on_event(self, event: Event, live: bool) -> None:
-        if event.type != EventType.TICKET_FINISHED:
+        if event.type != EventType.TICKET_FINISHED or not isinstance(
+            event.data, TicketAtCounterData
+        ):
             return
-        raw = event.data.get("ticket")
-        if not isinstance(raw, dict):
-            return
-        ticket = TicketPublic.model_validate(raw)
+        ticket = event.data.ticket
         if ticket.counter_id != self.counter_id or ticket.id in self.rated:
             return
         if not live:

@@ -28,7 +28,7 @@ from kiosk_app.printing import sample_ticket, ticket_print_from_issued
 from kiosk_app.search import SearchIndex
 from kiosk_app.service.print_runner import PrintOutcome, PrintRunner
 from kiosk_app.settings import Timings, width_dots
-from protocol import Catalog, Event, EventType, TicketCreate, TicketIssued
+from protocol import Catalog, TicketCreate, TicketIssued
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +84,6 @@ class KioskController(QObject):
         self.last_print: PrintOutcome | None = None
         self.authorised = True
         self._call: ApiCall | None = None
-        self._issued_extra: dict[str, int] = {}
         self._alarm_possible = True  # a previous run may have left the alarm on
         self._printer = PrintRunner(self)
         self._printer.finished.connect(self._on_printed)
@@ -109,7 +108,6 @@ class KioskController(QObject):
         link.unauthenticated.connect(self._on_unauthenticated)
         link.state.snapshot_loaded.connect(self._on_snapshot)
         link.state.services_changed.connect(self._fields_soon)
-        link.state.event_applied.connect(self._on_event)
         return link
 
     def start(self) -> None:
@@ -152,7 +150,7 @@ class KioskController(QObject):
     def fields(self) -> list[FieldStatus]:
         if self.catalog is None:
             return []
-        return build_fields(self.catalog, self.link.state.model.services, self._issued_extra)
+        return build_fields(self.catalog, self.link.state.model.services)
 
     def field(self, service_id: str) -> FieldStatus | None:
         return next((f for f in self.fields() if f.id == service_id), None)
@@ -252,15 +250,7 @@ class KioskController(QObject):
         self._fields_soon()
 
     def _on_snapshot(self) -> None:
-        self._issued_extra.clear()
         self._fields_soon()
-
-    def _on_event(self, event: Event, _live: bool) -> None:
-        if event.type == EventType.TICKET_ISSUED:
-            sid = (event.data.get("ticket") or {}).get("service_id")
-            if isinstance(sid, str):
-                self._issued_extra[sid] = self._issued_extra.get(sid, 0) + 1
-                self._fields_soon()
 
     def _fields_soon(self, *_: object) -> None:
         # Coalesced: a replay after an outage applies many events in one go.

@@ -1,11 +1,12 @@
 """Login for users; `me` for anyone holding a token."""
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response
 from fastapi.security import HTTPAuthorizationCredentials
 
 from protocol.commands import LoginRequest, LoginResponse
+from protocol.views import Me
 from server.api.deps import CurrentPrincipal, ServicesDep, _bearer
 from server.commands.auth import login, logout
 
@@ -30,12 +31,12 @@ def post_logout(
 
 
 @router.get("/me")
-def get_me(who: CurrentPrincipal) -> dict[str, Any]:
-    return {
-        "name": who.name,
-        "kind": who.kind,
-        "role": who.role.value,
-        "site": who.site,
-        "counter_id": who.counter_id,
-        "full_name": who.full_name,
-    }
+def get_me(who: CurrentPrincipal) -> Me:
+    return Me(
+        name=who.name,
+        kind=who.kind,  # type: ignore[arg-type]
+        role=who.role,
+        site=who.site,
+        counter_id=who.counter_id,
+        full_name=who.full_name,
+    )

@@ -1,11 +1,12 @@
 """Counter commands (one route per action) and the counter's own read views."""
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path
 from pydantic import BaseModel
 
 from protocol.snapshot import CounterState, TicketPublic
+from protocol.views import CounterStats
 from server.api.deps import ServicesDep, Staff
 from server.commands.counters import HANDLERS, counter_command
 from server.queries.figures import counter_no_shows, counter_stats, counter_waiting
@@ -49,7 +50,7 @@ def get_waiting(counter_id: CounterId, who: Staff, svc: ServicesDep) -> list[Tic
 
 
 @router.get("/{counter_id}/stats")
-def get_stats(counter_id: CounterId, who: Staff, svc: ServicesDep) -> dict[str, Any]:
+def get_stats(counter_id: CounterId, who: Staff, svc: ServicesDep) -> CounterStats:
     return counter_stats(svc.ctx, who.site, counter_id)
 
 

@@ -14,6 +14,7 @@ from server.commands.context import Context
 from server.domain.errors import DomainError
 from server.principal import Principal
 from server.realtime.hub import Hub
+from server.realtime.stream import StreamDeps
 from server.settings import Settings
 
 
@@ -25,6 +26,7 @@ class Services:
     ctx: Context
     tokens: TokenResolver
     hub: Hub
+    stream: StreamDeps
 
 
 def get_services(request: Request) -> Services:

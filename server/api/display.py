@@ -22,4 +22,4 @@ def get_state(who: CurrentPrincipal, svc: ServicesDep) -> Snapshot:
 
 @router.websocket("/stream")
 async def ws_stream(ws: WebSocket) -> None:
-    await stream(ws, ws.app.state.services)
+    await stream(ws, ws.app.state.services.stream)

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Header, Path, Response
 
 from protocol.commands import PrintFailedBody, TicketCreate
 from protocol.snapshot import TicketIssued, TicketPublic
+from protocol.views import Reported
 from server.api.deps import KioskOrAdmin, Managers, ServicesDep, StaffOrKiosk
 from server.commands.tickets import (
     cancel_ticket,
@@ -43,16 +44,16 @@ def read_ticket(ticket_id: TicketId, who: StaffOrKiosk, svc: ServicesDep) -> Tic
 @router.post("/{ticket_id}/print-failed", status_code=202)
 def post_print_failed(
     ticket_id: TicketId, body: PrintFailedBody, who: KioskOrAdmin, svc: ServicesDep
-) -> dict[str, bool]:
+) -> Reported:
     report_print_failed(svc.ctx, who, ticket_id, body)
-    return {"reported": True}
+    return Reported()
 
 
 @router.post("/{ticket_id}/printed", status_code=202)
-def post_printed(ticket_id: TicketId, who: KioskOrAdmin, svc: ServicesDep) -> dict[str, bool]:
+def post_printed(ticket_id: TicketId, who: KioskOrAdmin, svc: ServicesDep) -> Reported:
     """The kiosk printed a ticket: its printer works again (clears the supervisors' alarm)."""
     report_print_ok(svc.ctx, who)
-    return {"reported": True}
+    return Reported()
 
 
 @router.post("/{ticket_id}/cancel")

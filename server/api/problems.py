@@ -135,3 +135,83 @@ class BodyLimit:
 
 class _TooLarge(Exception):
     pass
+
+
+# -- OpenAPI: the document says what the server really answers ----------------------
+
+_DESCRIPTIONS = {
+    400: "Malformed request (`malformed-request`)",
+    401: "No valid token (`unauthenticated`, `bad-credentials`)",
+    403: "Not allowed for this role or counter (`forbidden`, `not-your-counter`)",
+    404: "No such ticket, counter or page (`unknown-ticket`, `unknown-counter`, `not-found`)",
+    409: "Refused by a queue rule in the current state (`queue-empty`, `counter-paused`, …)",
+    413: "Body too large (`payload-too-large`)",
+    422: "Invalid input (`validation-error`, `unknown-service`, …); `errors` lists the fields",
+    429: "Too many requests (`too-many-tickets`); see Retry-After",
+    500: "Unexpected error (`internal-error`)",
+    503: "Temporarily unavailable, e.g. the database (`unavailable`); see Retry-After",
+}
+# Routes whose refusals the generic rules below would miss.
+_EXTRA_STATUSES: dict[tuple[str, str], set[int]] = {
+    ("post", "/auth/login"): {401},
+    ("post", "/tickets"): {429},
+}
+
+
+def _statuses(method: str, path: str, op: dict[str, Any], api_prefix: str) -> set[int]:
+    out = {500, 503}
+    if op.get("security"):
+        out |= {401, 403}
+    params = op.get("parameters") or []
+    if any(p.get("in") == "path" for p in params):
+        out |= {404}
+    if params or "requestBody" in op:
+        out |= {422}
+    if "requestBody" in op:
+        out |= {400, 413}
+    if method in ("post", "put", "patch", "delete"):
+        out |= {409, 422}
+    out |= _EXTRA_STATUSES.get((method, path.removeprefix(api_prefix)), set())
+    return out
+
+
+def problem_openapi(app: FastAPI, api_prefix: str) -> dict[str, Any]:
+    """`app.openapi`: FastAPI's document, with every operation listing the
+    application/problem+json errors it can give (schema `Problem`) instead of FastAPI's
+    `HTTPValidationError`, which this server never sends."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    from fastapi.openapi.utils import get_openapi
+
+    from protocol.errors import Problem
+
+    doc = get_openapi(
+        title=app.title,
+        version=app.version,
+        description=app.description,
+        routes=app.routes,
+    )
+    schemas = doc.setdefault("components", {}).setdefault("schemas", {})
+    schemas.pop("HTTPValidationError", None)
+    schemas.pop("ValidationError", None)
+    problem_schema = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+    schemas.update(problem_schema.pop("$defs", {}))
+    schemas["Problem"] = problem_schema
+    ref = {"$ref": "#/components/schemas/Problem"}
+    for path, item in doc.get("paths", {}).items():
+        for method, op in item.items():
+            if not isinstance(op, dict) or "responses" not in op:
+                continue
+            responses = op["responses"]
+            responses.pop("422", None)  # FastAPI's HTTPValidationError
+            for status in sorted(_statuses(method, path, op, api_prefix)):
+                responses[str(status)] = {
+                    "description": _DESCRIPTIONS[status],
+                    "content": {PROBLEM: {"schema": ref}},
+                }
+    app.openapi_schema = doc
+    return doc
+
+
+def install_openapi(app: FastAPI, api_prefix: str) -> None:
+    app.openapi = lambda: problem_openapi(app, api_prefix)  # type: ignore[method-assign]

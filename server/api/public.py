@@ -2,7 +2,7 @@
 
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter
 from fastapi import Path as PathParam
@@ -11,6 +11,7 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from protocol.snapshot import TrackingInfo
+from protocol.views import Health
 from server.api.deps import ServicesDep
 from server.queries.tracking import tracking_info
 
@@ -37,15 +38,15 @@ def tracking_page(code: Code) -> HTMLResponse:
 
 
 @page_router.get("/healthz")
-def healthz(svc: ServicesDep) -> dict[str, Any]:
+def healthz(svc: ServicesDep) -> Health:
     try:
         with Session(svc.ctx.db.reader) as s:
             s.execute(text("SELECT 1"))
         db = "ok"
     except Exception as e:  # healthz must answer even when the database does not
         db = f"error: {type(e).__name__}"
-    return {
-        "status": "ok" if db == "ok" else "degraded",
-        "db": db,
-        "subscribers": svc.hub.subscriber_count(),
-    }
+    return Health(
+        status="ok" if db == "ok" else "degraded",
+        db=db,
+        subscribers=svc.hub.subscriber_count(),
+    )

@@ -2,7 +2,7 @@
 
 from sqlalchemy import select
 
-from protocol.snapshot import DayClosed
+from protocol.views import DayClosedView as DayClosed
 from server.domain import decide
 from server.domain.actor import Principal
 from server.domain.clock import business_day

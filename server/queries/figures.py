@@ -12,6 +12,7 @@ from protocol.centre import CentreConfig
 from protocol.enums import TicketStatus
 from protocol.errors import ErrorCode
 from protocol.snapshot import TicketPublic, WaitingTicket
+from protocol.views import CounterStats
 from server.domain import views
 from server.domain.errors import DomainError
 from server.domain.late import late_counters
@@ -54,7 +55,7 @@ def _figures(tickets: list[Ticket], ratings: list[Rating], cfg: CentreConfig) ->
     }
 
 
-def counter_stats(ctx: Context, site_code: str, counter_id: int) -> dict[str, Any]:
+def counter_stats(ctx: Context, site_code: str, counter_id: int) -> CounterStats:
     with Session(ctx.db.reader, expire_on_commit=False) as s, s.begin():
         site = load_site(s, site_code)
         cfg = ctx.config_of(site)
@@ -75,11 +76,11 @@ def counter_stats(ctx: Context, site_code: str, counter_id: int) -> dict[str, An
             if ids
             else []
         )
-        return {
-            "counter_id": counter_id,
-            "day": site.business_day.isoformat(),
+        return CounterStats(
+            counter_id=counter_id,
+            day=site.business_day.isoformat(),
             **_figures(tickets, ratings, cfg),
-        }
+        )
 
 
 def counter_waiting(ctx: Context, site_code: str, counter_id: int) -> list[WaitingTicket]:

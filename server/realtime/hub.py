@@ -16,6 +16,10 @@ log = logging.getLogger(__name__)
 Fetch = Callable[[str, int], list[dict[str, Any]]]  # (site, after_seq) -> events, in order
 
 
+def _plain_frame(event: dict[str, Any]) -> str:
+    return json.dumps({"kind": "event", "event": event}, ensure_ascii=False, default=str)
+
+
 @dataclass(eq=False)
 class Subscriber:
     site: str
@@ -33,9 +37,15 @@ class _Site:
 
 class Hub:
     def __init__(
-        self, fetch: Fetch, backend: Backend | None = None, queue_size: int = 2000
+        self,
+        fetch: Fetch,
+        backend: Backend | None = None,
+        queue_size: int = 2000,
+        render: Callable[[dict[str, Any]], str] | None = None,
     ) -> None:
         self._fetch = fetch
+        # One event -> its stream frame, once for every subscriber (stream.event_text).
+        self._render = render or _plain_frame
         self._backend = backend or MemoryBackend()
         self._queue_size = queue_size
         self._sites: dict[str, _Site] = {}
@@ -108,9 +118,7 @@ class Hub:
                 self._schedule_catch_up(site)
                 return
             s.last_seq = seq
-            self._fan_out(
-                s, seq, json.dumps({"kind": "event", "event": e}, ensure_ascii=False, default=str)
-            )
+            self._fan_out(s, seq, self._render(e))
 
     def _fan_out(self, s: _Site, seq: int, text: str) -> None:
         for sub in list(s.subscribers):

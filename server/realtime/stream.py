@@ -1,16 +1,33 @@
-"""`WS /api/v1/stream`: hello, then replay or snapshot, then live events and pings."""
+"""`WS /api/v1/stream`: hello, then replay or snapshot, then live events and pings.
+
+Every frame is a `protocol.stream` model (Hello, SnapshotMessage, EventMessage, Ping)
+serialised by pydantic. Nothing here imports `server.api`: `create_app` hands the stream
+what it needs in a `StreamDeps`.
+
+A herd of clients reconnecting at once (a switch rebooted, a server restarted) needs
+snapshots: `SnapshotCache` builds one per (site, epoch, seq) in a worker thread,
+serialises it once, and gives the same text to every connection that asks, also to
+those that ask while it is being built.
+"""
 
 import asyncio
 import contextlib
 import json
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from fastapi import WebSocket, WebSocketDisconnect
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlmodel import Session
 
-from server.api.deps import Services
-from server.queries.snapshot import build_snapshot
+from protocol.events import Event as WireEvent
+from protocol.snapshot import Snapshot
+from protocol.stream import EventMessage, Hello, Ping, SnapshotMessage
+from server.principal import Principal
+from server.realtime.hub import Hub
 from server.store.convert import aware
 from server.store.db import Database
 from server.store.tables import Event, Site
@@ -45,22 +62,101 @@ def fetch_events(db: Database, site: str, after: int, limit: int = 10_000) -> li
         ]
 
 
+def event_text(event: dict[str, Any]) -> str:
+    """One `{"kind": "event"}` frame. The event is checked against its type's data model
+    (protocol.events.DATA_MODELS); one that does not fit is still sent as stored (a
+    client skips what it cannot read) and logged, so a server bug does not stall every
+    stream."""
+    try:
+        return EventMessage(event=WireEvent.model_validate(event)).model_dump_json()
+    except ValidationError as exc:
+        log.error(
+            "event %s (%s) does not fit the contract: %s",
+            event.get("seq"),
+            event.get("type"),
+            str(exc)[:300],
+        )
+        return json.dumps({"kind": "event", "event": event}, ensure_ascii=False, default=str)
+
+
 def _site_head(db: Database, site: str) -> tuple[str, int]:
     with Session(db.reader) as s:
         row = s.get(Site, site)
         return (row.epoch, row.seq) if row else ("", 0)
 
 
-def _dumps(obj: object) -> str:
-    return json.dumps(obj, ensure_ascii=False, default=str)
+class SnapshotCache:
+    """One serialised `SnapshotMessage` per site, rebuilt only when the site moved on.
+
+    `get(site, epoch, at_least)` answers the cached text when it is of that epoch and at
+    least that seq; otherwise it joins the build under way for the site, or starts one.
+    So N connections asking for the same state cost one database read and one
+    serialisation, not N.
+    """
+
+    def __init__(self, build: Callable[[str], Snapshot]) -> None:
+        self._build = build
+        self._cached: dict[str, tuple[str, int, str]] = {}  # site -> (epoch, seq, text)
+        self._building: dict[str, asyncio.Future[tuple[str, int, str]]] = {}
+        self.builds = 0  # how many snapshots were built (tests, benchmarks)
+
+    def _fresh(self, site: str, epoch: str, at_least: int) -> tuple[int, str] | None:
+        c = self._cached.get(site)
+        if c is not None and c[0] == epoch and c[1] >= at_least:
+            return c[1], c[2]
+        return None
+
+    async def get(self, site: str, epoch: str, at_least: int) -> tuple[int, str]:
+        """(seq, text) of a snapshot of `site`; its seq may be below `at_least` only when
+        the database itself is behind (the caller then replays the gap from the log)."""
+        for _ in range(2):  # a build that began before `at_least` existed: one more
+            hit = self._fresh(site, epoch, at_least)
+            if hit is not None:
+                return hit
+            build = self._building.get(site)
+            if build is None:
+                build = self._building[site] = asyncio.ensure_future(self._run(site))
+            # shield: a waiter that goes away (client gone, too slow) must not cancel
+            # the build the others wait for.
+            b_epoch, seq, text = await asyncio.shield(build)
+            if b_epoch == epoch and seq >= at_least:
+                return seq, text
+        return seq, text
+
+    async def _run(self, site: str) -> tuple[str, int, str]:
+        try:
+            self.builds += 1
+            entry = await asyncio.to_thread(self._render, site)
+            old = self._cached.get(site)
+            if old is None or old[0] != entry[0] or entry[1] >= old[1]:
+                self._cached[site] = entry
+            return entry
+        finally:
+            self._building.pop(site, None)
+
+    def _render(self, site: str) -> tuple[str, int, str]:
+        snap = self._build(site)
+        return snap.epoch, snap.seq, SnapshotMessage(snapshot=snap).model_dump_json()
 
 
-async def stream(ws: WebSocket, svc: Services) -> None:
+@dataclass
+class StreamDeps:
+    """What the stream needs, wired by `create_app`."""
+
+    resolve: Callable[[str], Principal | None]  # token -> who, or None
+    hub: Hub
+    db: Database
+    snapshots: SnapshotCache
+    ping_interval_s: float = 10.0
+    replay_limit: int = 5000
+
+
+async def stream(ws: WebSocket, deps: StreamDeps) -> None:
     token = (
         ws.query_params.get("token")
         or ws.headers.get("authorization", "").removeprefix("Bearer ").strip()
     )
-    who = await asyncio.to_thread(svc.tokens.resolve, token) if token else None
+    who = await asyncio.to_thread(deps.resolve, token) if token else None
     if who is None:
         await ws.close(code=CLOSE_UNAUTHORISED)
         return
@@ -77,30 +173,28 @@ async def stream(ws: WebSocket, svc: Services) -> None:
         if sender is not None:
             sender.cancel()
 
-    sub = svc.hub.subscribe(who.site, on_overflow)
-    db, ping_s = svc.ctx.db, svc.settings.ping_interval_s
+    sub = deps.hub.subscribe(who.site, on_overflow)
+    db, ping_s = deps.db, deps.ping_interval_s
     try:
         epoch, head = await asyncio.to_thread(_site_head, db, who.site)
-        await ws.send_text(
-            _dumps({"kind": "hello", "epoch": epoch, "seq": head, "ping_interval_s": ping_s})
-        )
+        await ws.send_text(Hello(epoch=epoch, seq=head, ping_interval_s=ping_s).model_dump_json())
         same_epoch = ws.query_params.get("epoch") in (None, "", epoch)
         if (
             since is not None
             and same_epoch
             and 0 <= since <= head
-            and head - since <= svc.settings.replay_limit
+            and head - since <= deps.replay_limit
         ):
             last = since
-            for e in await asyncio.to_thread(fetch_events, db, who.site, since):
-                await ws.send_text(_dumps({"kind": "event", "event": e}))
-                last = e["seq"]
         else:
-            snap = await asyncio.to_thread(build_snapshot, svc.ctx, who.site)
-            await ws.send_text(
-                _dumps({"kind": "snapshot", "snapshot": snap.model_dump(mode="json")})
-            )
-            last = snap.seq
+            last, text = await deps.snapshots.get(who.site, epoch, head)
+            await ws.send_text(text)
+        if last < head:
+            # Replay from the log what happened before this connection's queue began
+            # (and a snapshot that lags the head). The queue repeats some; seq sorts it.
+            for e in await asyncio.to_thread(fetch_events, db, who.site, last):
+                await ws.send_text(event_text(e))
+                last = e["seq"]
         receiver = asyncio.create_task(_drain_client(ws))
         queue = sub.queue
         try:
@@ -112,7 +206,7 @@ async def stream(ws: WebSocket, svc: Services) -> None:
                         async with asyncio.timeout(ping_s):
                             item = await queue.get()
                     except TimeoutError:
-                        await ws.send_text(_dumps({"kind": "ping", "seq": last}))
+                        await ws.send_text(Ping(seq=last).model_dump_json())
                         continue
                 else:
                     item = queue.get_nowait()
@@ -135,7 +229,7 @@ async def stream(ws: WebSocket, svc: Services) -> None:
         with contextlib.suppress(Exception):
             await asyncio.wait_for(ws.close(code=CLOSE_TOO_SLOW), timeout=CLOSE_GRACE_S)
     finally:
-        svc.hub.unsubscribe(sub)
+        deps.hub.unsubscribe(sub)
 
 
 async def _drain_client(ws: WebSocket) -> None:

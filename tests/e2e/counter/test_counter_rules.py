@@ -44,7 +44,17 @@ def test_allowed_actions_follow_the_counter_state():
 
 
 def _event(seq: int, kind: str, ticket: TicketPublic | None = None) -> Event:
-    data = {"ticket": ticket.model_dump(mode="json")} if ticket else {"cancelled": []}
+    """Valid data per type (protocol.events.DATA_MODELS), dumped as on the wire."""
+    if ticket is None:
+        data: dict = {"day": "2025-03-03", "new_day": "2025-03-04", "cancelled": []}
+    elif kind == "ticket.issued":
+        data = {"ticket": ticket.model_dump(mode="json"), "position": 1}
+    else:
+        counter = _counter().model_copy(update={"id": ticket.counter_id or 1})
+        data = {
+            "ticket": ticket.model_dump(mode="json"),
+            "counter": counter.model_dump(mode="json"),
+        }
     return Event(seq=seq, at=T0, type=kind, site="s", data=data)
 
 

@@ -67,8 +67,9 @@ def test_every_screen_in_both_languages_and_sizes(
     qtbot.waitUntil(
         lambda: (
             len(page.lists.noshows) == 1
-            and page.stats.stats.get("ratings") == 1
-            and page.stats.stats.get("no_shows") == 1
+            and page.stats.stats is not None
+            and page.stats.stats.ratings == 1
+            and page.stats.stats.no_shows == 1
             and len(page.lists.waiting) == 4
         ),
         timeout=WAIT_MS,

@@ -9,6 +9,7 @@ from protocol import (
     Catalog,
     CounterState,
     Event,
+    RatingPublic,
     RecentCall,
     ServiceInfo,
     ServiceState,
@@ -103,13 +104,64 @@ def snapshot(
     )
 
 
+_TICKET_AT_COUNTER = {
+    "ticket.called",
+    "ticket.recalled",
+    "ticket.started",
+    "ticket.finished",
+    "ticket.no_show",
+    "ticket.returned",
+    "ticket.transferred",
+}
+
+
 def event(seq: int, etype: str, **data: Any) -> Event:
-    """`data` values may be protocol models; they are dumped as on the wire."""
+    """An event whose `data` is valid for its type (`protocol.events.DATA_MODELS`).
+
+    `data` values may be protocol models. Required fields a test leaves out get the
+    plainest value: a ticket event's `counter` is the ticket's counter (or counter 1)
+    with the ticket as its current one when called or serving; a transfer's
+    `from_service_id` is the ticket's service; `ticket.issued` has position 1.
+    """
+    t = data.get("ticket")
+    if etype == "ticket.issued":
+        data.setdefault("position", 1)
+    if etype in _TICKET_AT_COUNTER and "counter" not in data and isinstance(t, TicketPublic):
+        active = t.status in ("called", "serving")
+        data["counter"] = counter(
+            t.counter_id or t.to_counter_id or 1, current=t if active else None
+        )
+    if etype == "ticket.transferred" and isinstance(t, TicketPublic):
+        data.setdefault("from_service_id", t.service_id)
+    if etype == "ticket.print_failed":
+        data.setdefault("device", "kiosk-1")
+        data.setdefault("reason", "paper")
+    if etype == "counter.paused":
+        data.setdefault("reason", "Họp")
+    if etype == "day.closed":
+        data.setdefault("day", "2025-03-03")
+        data.setdefault("new_day", "2025-03-04")
+    if etype == "rating.submitted":
+        data.setdefault("rating", rating(1))
+        data.setdefault("number", "1001")
+    if etype == "config.changed":
+        data.setdefault("version", 2)
     wire = {
         k: (v.model_dump(mode="json") if hasattr(v, "model_dump") else v) for k, v in data.items()
     }
     wire.setdefault("actor", "system")
     return Event(seq=seq, at=at(200 + seq), type=etype, site=SITE, data=wire)
+
+
+def rating(ticket_id: int, level: str = "good", counter_id: int | None = 1) -> RatingPublic:
+    return RatingPublic(
+        ticket_id=ticket_id,
+        counter_id=counter_id,
+        clerk="Nguyễn Văn A",
+        level=level,
+        reasons=[],
+        at=at(300 + ticket_id),
+    )
 
 
 def catalog(name: str = "Trung tâm Phục vụ hành chính công") -> Catalog:

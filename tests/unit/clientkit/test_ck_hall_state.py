@@ -90,5 +90,5 @@ def test_flags_become_signals(qapp):
     assert log.take() == ["event_applied", "refetch_needed"]
     hall.apply(event(12, "day.closed", day="2025-03-03", cancelled=[]))
     assert log.take() == ["day_closed", "event_applied"]
-    hall.apply(event(13, "rating.submitted", rating={}))
+    hall.apply(event(13, "rating.submitted"))
     assert log.take() == ["event_applied"]

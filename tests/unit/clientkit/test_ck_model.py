@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 from clientkit.model import Change, HallModel
-from protocol import EventType, RecentCall
-from tests.unit.clientkit.ck_factories import counter, event, snapshot, ticket
+from protocol import Event, EventType, RecentCall
+from protocol.events import DayClosedData, TicketAtCounterData
+from tests.unit.clientkit.ck_factories import SITE, at, counter, event, rating, snapshot, ticket
 
 
 def loaded(**kw) -> HallModel:
@@ -159,15 +161,6 @@ def test_transferred_from_a_counter_to_another_service_keeps_its_place():
     assert model.waiting_count("dd") == 3 and model.counter(1).current is None
 
 
-def test_transfer_to_a_counter_shows_in_that_counters_list():
-    model = loaded(waiting=[ticket(1), ticket(3, service="kd")])
-    moved = ticket(3, service="kd", to_counter=2)
-    model.apply(event(11, "ticket.transferred", ticket=moved))
-    assert ids(model.waiting_for_counter(2)) == [1, 3]  # tp is one of its services
-    assert ids(model.waiting_for_counter(1)) == [1]
-    assert model.waiting_for_counter(99) == []
-
-
 def test_cancelled_and_print_failed():
     model = loaded(waiting=[ticket(1), ticket(2)])
     change = model.apply(event(11, "ticket.print_failed", ticket=ticket(2), reason="paper"))
@@ -205,7 +198,7 @@ def test_counter_event_for_a_new_counter_adds_it():
 
 def test_rating_changes_nothing_shown():
     model = loaded()
-    change = model.apply(event(11, "rating.submitted", rating={"ticket_id": 1, "level": "good"}))
+    change = model.apply(event(11, "rating.submitted", rating=rating(1)))
     assert change.empty and not change.duplicate and change.event.type == "rating.submitted"
     assert model.seq == 11
 
@@ -299,11 +292,23 @@ def test_snapshot_recent_calls_are_bounded_too():
     assert [c.ticket_id for c in model.recent_calls] == [0, 1]
 
 
-def test_malformed_event_data_asks_for_a_resync_and_moves_on():
-    model = loaded(waiting=[ticket(1)])
-    change = model.apply(event(11, "ticket.called", ticket={"id": "not a ticket"}))
-    assert change.resync and model.seq == 11 and ids(model.waiting) == [1]
-    assert model.apply(event(12, "ticket.issued", ticket=ticket(2))).waiting
+def test_malformed_event_data_never_becomes_an_event():
+    # Each type's data is parsed into its model (protocol.events.DATA_MODELS): bad data
+    # fails on the wire, before any model sees it.
+    with pytest.raises(ValidationError):
+        event(11, "ticket.called", ticket={"id": "not a ticket"})
+    with pytest.raises(ValidationError):
+        Event.model_validate(
+            {"seq": 11, "at": at(1), "type": "ticket.called", "site": SITE, "data": {}}
+        )
+
+
+def test_event_data_is_typed_per_type():
+    e = event(11, "ticket.called", ticket=ticket(2, status="called", counter=2))
+    assert isinstance(e.data, TicketAtCounterData)
+    assert e.data.counter.id == 2 and e.data.ticket.number == "1002"
+    e = event(12, "day.closed", cancelled=[1, 2])
+    assert isinstance(e.data, DayClosedData) and e.data.cancelled == [1, 2]
 
 
 def test_change_empty():
