@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 from pydantic import BaseModel
 
-from protocol.snapshot import CounterState, TicketPublic
+from protocol.snapshot import CounterState, TicketPublic, WaitingTicket
 from protocol.views import CounterStats
 from server.api.deps import ServicesDep, Staff
 from server.commands.counters import HANDLERS, counter_command
@@ -45,7 +45,9 @@ for _action, (_, _body) in HANDLERS.items():
 
 
 @router.get("/{counter_id}/waiting")
-def get_waiting(counter_id: CounterId, who: Staff, svc: ServicesDep) -> list[TicketPublic]:
+def get_waiting(counter_id: CounterId, who: Staff, svc: ServicesDep) -> list[WaitingTicket]:
+    """The counter's waiting list in the order it will call, each with its place and
+    estimated wait in its field (the figures its ticket and the phone page show)."""
     return counter_waiting(svc.ctx, who.site, counter_id)
 
 

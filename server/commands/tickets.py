@@ -57,7 +57,7 @@ def issue_ticket(
 
     def cmd(tx: HallTx) -> tuple[TicketIssued, bool]:
         hall, conn = tx.hall, tx.conn
-        if idem_key:
+        if idem_key and tx.raw.ticket_with_key(hall.site, idem_key) is not None:
             old = conn.execute(_BY_IDEM_KEY, {"site": hall.site, "key": idem_key}).first()
             if old is not None:
                 same = (
@@ -72,8 +72,7 @@ def issue_ticket(
             hall, who, body.service_id, body.procedure_id, body.priority, booking, tx.now
         )
         tracking = new_tracking_code()
-        tid = hall_store.insert_ticket(
-            conn,
+        tid = tx.raw.insert_ticket(
             {
                 "site": hall.site,
                 "day": hall.day,
@@ -84,11 +83,10 @@ def issue_ticket(
                 "number_text": plan.number_text,
                 "priority": plan.priority,
                 "appointment_code": plan.appointment_code,
-                "appointment_slot": utc(plan.appointment_slot) if plan.appointment_slot else None,
+                "appointment_slot": plan.appointment_slot,
                 "status": "waiting",
-                "queue_at": utc(tx.now),
-                "issued_at": utc(tx.now),
-                "recall_count": 0,
+                "queue_at": tx.now,
+                "issued_at": tx.now,
                 "tracking_code": tracking,
                 "idempotency_key": idem_key,
                 "device_id": plan.device_id,

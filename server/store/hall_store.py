@@ -1,60 +1,26 @@
-"""The hall's persistence: load a day's hall from the tables, read the log to catch up,
-and write what a decision emitted (event rows, then the ticket and counter rows the events
-describe). SQL here selects and writes; it decides nothing."""
+"""The hall's persistence, read side: load a day's hall from the tables and read the log
+to catch up (the writes are in hall_writes.py). SQL here selects; it decides nothing."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, select
 
 from protocol.centre import CentreConfig
 from protocol.enums import CounterStatus, TicketStatus
-from protocol.events import Event, EventData, EventType
+from protocol.events import Event, EventType
 from protocol.snapshot import RecentCall
 from server.domain.hall import RECENT_CALLS, Hall
 from server.domain.model import Ticket
 from server.store.convert import aware, utc
-from server.store.tables import Counter, Site, User
+from server.store.hall_writes import Head
+from server.store.tables import Counter, User
 from server.store.tables import Event as EventRow
 from server.store.tables import Ticket as TicketRow
 
 S = TicketStatus
 T = TicketRow
-
-
-@dataclass(frozen=True)
-class Head:
-    epoch: str
-    seq: int
-    business_day: date
-    config_version: int
-
-
-_HEAD = select(Site.epoch, Site.seq, Site.business_day, Site.config_version).where(
-    Site.code == bindparam("site")
-)
-_HEAD_LOCKED = _HEAD.with_for_update()
-
-
-def head(conn: Connection, site: str, lock: bool = False) -> Head | None:
-    """The site's log position; `lock` holds its row until commit (the per-site writer
-    lock on PostgreSQL; SQLite's writers already hold the database)."""
-    stmt = _HEAD_LOCKED if lock and conn.dialect.name == "postgresql" else _HEAD
-    row = conn.execute(stmt, {"site": site}).one_or_none()
-    return Head(*row) if row else None
-
-
-_SET_HEAD = (
-    update(Site)
-    .where(Site.code == bindparam("b_site"))
-    .values(seq=bindparam("b_seq"), business_day=bindparam("b_day"))
-)
-
-
-def set_head(conn: Connection, site: str, seq: int, day: date) -> None:
-    conn.execute(_SET_HEAD, {"b_site": site, "b_seq": seq, "b_day": day})
 
 
 # -- loading a hall ------------------------------------------------------------------
@@ -184,142 +150,6 @@ def read_events(conn: Connection, site: str, after: int, limit: int = 10_000) ->
         Event(seq=seq, at=aware(at), type=type_, site=site, data=data)  # type: ignore[arg-type]
         for seq, at, type_, data in rows
     ]
-
-
-_INSERT_EVENT = insert(EventRow)
-
-
-def write_events(
-    conn: Connection, site: str, first_seq: int, items: list[tuple[EventType, EventData, datetime]]
-) -> list[dict[str, Any]]:
-    """Append the events from `first_seq` on; returns them as wire dicts."""
-    rows = [
-        {
-            "site": site,
-            "seq": first_seq + i,
-            "at": utc(at),
-            "type": type_.value,
-            "actor": data.actor,
-            "data": data.model_dump(mode="json"),
-        }
-        for i, (type_, data, at) in enumerate(items)
-    ]
-    conn.execute(_INSERT_EVENT, rows)
-    return [
-        {
-            "seq": r["seq"],
-            "at": r["at"].isoformat(),
-            "type": r["type"],
-            "site": site,
-            "data": r["data"],
-        }
-        for r in rows
-    ]
-
-
-# -- rows the events describe -----------------------------------------------------------
-_TICKET_UPDATE = (
-    update(T)
-    .where(T.id == bindparam("tid"))
-    .values(
-        status=bindparam("b_status"),
-        service_id=bindparam("b_service_id"),
-        counter_id=bindparam("b_counter_id"),
-        to_counter_id=bindparam("b_to_counter_id"),
-        called_at=bindparam("b_called_at"),
-        started_at=bindparam("b_started_at"),
-        finished_at=bindparam("b_finished_at"),
-        recall_count=bindparam("b_recall_count"),
-    )
-)
-_TICKET_CLERK = (
-    update(T).where(T.id == bindparam("tid")).values(clerk_user_id=bindparam("b_clerk"))
-)
-_CANCEL = (
-    update(T)
-    .where(T.id.in_(bindparam("ids", expanding=True)))
-    .values(status=S.CANCELLED.value, finished_at=bindparam("b_at"))
-)
-_COUNTER_UPDATE = (
-    update(Counter)
-    .where(Counter.site == bindparam("b_site"), Counter.id == bindparam("b_cid"))
-    .values(
-        status=bindparam("b_status"),
-        clerk_user_id=bindparam("b_clerk_user_id"),
-        current_ticket_id=bindparam("b_current_ticket_id"),
-        pause_reason=bindparam("b_pause_reason"),
-        since=bindparam("b_since"),
-        priority_streak=bindparam("b_priority_streak"),
-    )
-)
-
-
-def _opt(dt: datetime | None) -> datetime | None:
-    return utc(dt) if dt is not None else None
-
-
-def write_rows(
-    conn: Connection, hall: Hall, items: list[tuple[EventType, EventData, datetime]]
-) -> None:
-    """Bring the ticket and counter rows to what the events say (the issued ticket's row
-    was inserted before its event)."""
-    tickets: dict[int, dict[str, Any]] = {}
-    clerks: list[dict[str, Any]] = []
-    counters: set[int] = set()
-    for type_, data, at in items:
-        if type_ == EventType.DAY_CLOSED and data.cancelled:  # type: ignore[attr-defined]
-            conn.execute(_CANCEL, {"ids": data.cancelled, "b_at": utc(at)})  # type: ignore[attr-defined]
-            counters.update(hall.counters)
-            continue
-        counter = getattr(data, "counter", None)
-        if counter is not None:
-            counters.add(counter.id)
-        t = getattr(data, "ticket", None)
-        if t is None or type_ in (EventType.TICKET_ISSUED, EventType.TICKET_PRINT_FAILED):
-            continue
-        if type_ == EventType.TICKET_CALLED:
-            clerks.append(
-                {"tid": t.id, "b_clerk": counter.clerk_user_id if counter else None}
-            )
-        tickets[t.id] = {
-            "tid": t.id,
-            "b_status": t.status.value,
-            "b_service_id": t.service_id,
-            "b_counter_id": t.counter_id,
-            "b_to_counter_id": t.to_counter_id,
-            "b_called_at": _opt(t.called_at),
-            "b_started_at": _opt(t.started_at),
-            "b_finished_at": _opt(t.finished_at),
-            "b_recall_count": t.recall_count,
-        }
-    if tickets:
-        conn.execute(_TICKET_UPDATE, list(tickets.values()))
-    if clerks:
-        conn.execute(_TICKET_CLERK, clerks)
-    if counters:
-        conn.execute(
-            _COUNTER_UPDATE,
-            [
-                {
-                    "b_site": hall.site,
-                    "b_cid": c.id,
-                    "b_status": c.status.value,
-                    "b_clerk_user_id": c.clerk_user_id,
-                    "b_current_ticket_id": c.current_ticket_id,
-                    "b_pause_reason": c.pause_reason,
-                    "b_since": _opt(c.since),
-                    "b_priority_streak": c.priority_streak,
-                }
-                for c in (hall.counters[i] for i in sorted(counters))
-            ],
-        )
-
-
-_INSERT_TICKET = insert(T).returning(T.id)
-
-
-def insert_ticket(conn: Connection, values: dict[str, Any]) -> int:
-    return int(conn.execute(_INSERT_TICKET, values).scalar_one())
 
 
 _STATUS = select(T.status).where(T.id == bindparam("tid"), T.site == bindparam("site"))

@@ -8,6 +8,7 @@ fails after changing the hall drops the hall: the next use loads it again.
 """
 
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -26,16 +27,18 @@ from server.domain.errors import DomainError
 from server.domain.hall import Hall, StaleHall
 from server.store import hall_store as store
 from server.store.db import Database
+from server.store.hall_writes import Raw
 from server.store.uow import Publish
 
 CATCH_UP_LIMIT = 2_000  # further behind than this, loading afresh is cheaper
 
 
 class HallTx:
-    """What a command works with: the hall, the open connection, the time."""
+    """What a command works with: the hall, the open connection (and its hot statements),
+    the time."""
 
-    def __init__(self, hall: Hall, conn: Connection, now: datetime) -> None:
-        self.hall, self.conn, self.now = hall, conn, now
+    def __init__(self, hall: Hall, conn: Connection, raw: Raw, now: datetime) -> None:
+        self.hall, self.conn, self.raw, self.now = hall, conn, raw, now
 
 
 class Halls:
@@ -50,6 +53,7 @@ class Halls:
         self._halls: dict[str, Hall] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
+        self._queue: dict[str, deque[_Job]] = {}
 
     def _lock(self, site: str) -> threading.Lock:
         with self._guard:
@@ -58,8 +62,8 @@ class Halls:
     def forget(self, site: str) -> None:
         self._halls.pop(site, None)
 
-    def _current(self, conn: Connection, site: str, lock: bool) -> Hall:
-        h = store.head(conn, site, lock=lock)
+    def _current(self, conn: Connection, raw: Raw, site: str, lock: bool) -> Hall:
+        h = raw.head(site, lock=lock)
         if h is None:
             raise DomainError(ErrorCode.NOT_FOUND, f"site {site}")
         hall = self._halls.get(site)
@@ -93,60 +97,106 @@ class Halls:
     def read(self, site: str) -> Iterator[Hall]:
         """The hall at the log's head; nothing changes it while the caller reads."""
         with self._lock(site), self.db.reader.connect() as conn:
-            hall = self._current(conn, site, lock=False)
+            conn.begin()
+            hall = self._current(conn, Raw(conn), site, lock=False)
             conn.rollback()
             yield hall
 
     # -- writing -------------------------------------------------------------------
-    def write(self, site: str, fn: Callable[[HallTx], Any], attempts: int = 3) -> Any:
-        """Run one decision in a unit of work; retry a lost race."""
-        for i in range(attempts):
+    def write(self, site: str, fn: Callable[[HallTx], Any]) -> Any:
+        """Run one decision in a unit of work and return its result once committed.
+
+        Group commit: decisions that arrive while another unit of work holds the site
+        join the next one, which runs them in order in one transaction and commits once.
+        Each still gets its own answer (or its own DomainError) only after that commit.
+        """
+        job = _Job(fn)
+        with self._guard:
+            self._queue.setdefault(site, deque()).append(job)
+        with self._lock(site):
+            while not job.done:
+                self._lead(site)
+        if job.error is not None:
+            raise job.error
+        return job.result
+
+    def _lead(self, site: str) -> None:
+        queue = self._queue[site]
+        with self._guard:
+            jobs = [queue.popleft() for _ in range(min(len(queue), MAX_BATCH))]
+        try:
+            wire = self._with_connection(site, jobs)
+        except Exception:  # _BatchFailed, or the database itself: each job on its own
+            wire = []
+            for job in jobs:  # each alone, so one lost race does not fail the others
+                wire += self._alone(site, job)
+        for job in jobs:
+            job.done = True
+        if self.publish is not None and wire:
+            self.publish(site, wire)
+
+    def _alone(self, site: str, job: "_Job") -> list[dict[str, Any]]:
+        for i in range(ATTEMPTS):
             try:
-                return self._write_once(site, fn)
+                return self._with_connection(site, [job], alone=True)
             except IntegrityError:
-                if i == attempts - 1:
-                    raise DomainError(ErrorCode.CONFLICT) from None
+                if i == ATTEMPTS - 1:
+                    job.error = DomainError(ErrorCode.CONFLICT)
             except PoolTimeout:
-                raise DomainError(ErrorCode.UNAVAILABLE, "database busy") from None
+                job.error = DomainError(ErrorCode.UNAVAILABLE, "database busy")
+                return []
             except OperationalError as e:
                 if "could not serialize" not in str(e) and "deadlock" not in str(e):
-                    raise
-        raise DomainError(ErrorCode.CONFLICT)
+                    job.error = e
+                    return []
+            except Exception as e:  # noqa: BLE001 - handed to the caller's thread
+                job.error = e
+                return []
+        return []
 
-    def _write_once(self, site: str, fn: Callable[[HallTx], Any]) -> Any:
+    def _with_connection(self, site: str, jobs: list["_Job"], alone: bool = False) -> Any:
         db_lock = self.db.write_lock
-        with self._lock(site):
+        if db_lock is not None:
+            db_lock.acquire()
+        try:
+            with self.db.writer.connect() as conn:
+                return self._decide(conn, site, jobs, alone)
+        finally:
             if db_lock is not None:
-                db_lock.acquire()
-            try:
-                with self.db.writer.connect() as conn:
-                    wire = self._decide(conn, site, fn)
-            finally:
-                if db_lock is not None:
-                    db_lock.release()
-        if self.publish is not None and wire[1]:
-            self.publish(site, wire[1])
-        return wire[0]
+                db_lock.release()
 
-    def _decide(self, conn: Connection, site: str, fn: Callable[[HallTx], Any]) -> Any:
-        hall = self._current(conn, site, lock=True)
+    def _decide(
+        self, conn: Connection, site: str, jobs: list["_Job"], alone: bool
+    ) -> list[dict[str, Any]]:
+        conn.begin()
+        raw = Raw(conn)
+        hall = self._current(conn, raw, site, lock=True)
         hall.pending.clear()
-        tx = HallTx(hall, conn, self.now())
+        now = self.now()
         hall.archived_status = store.archived_status(conn, site)
         try:
-            if day_turned(hall, tx.now):
-                close_day(hall, SYSTEM, tx.now)  # numbers restart; yesterday's queue ends
-            result = fn(tx)
+            if day_turned(hall, now):
+                close_day(hall, SYSTEM, now)  # numbers restart; yesterday's queue ends
+            for job in jobs:
+                job.result = job.error = None
+                try:
+                    job.result = job.fn(HallTx(hall, conn, raw, now))
+                except DomainError as e:
+                    job.error = e  # refused: it changed nothing
+                except Exception:
+                    if alone:
+                        raise
+                    raise _BatchFailed from None
             items = list(hall.pending)
             if not items:
                 conn.rollback()
-                return result, []
-            store.write_rows(conn, hall, items)
-            wire = store.write_events(conn, site, hall.seq + 1, items)
-            store.set_head(conn, site, hall.seq + len(items), hall.day)
+                return []
+            raw.write_rows(hall, items)
+            wire = raw.write_events(site, hall.seq + 1, items)
+            raw.set_head(site, hall.seq + len(items), hall.day)
             conn.commit()
             hall.seq += len(items)
-            return result, wire
+            return wire
         except BaseException:
             if hall.pending:
                 self.forget(site)  # the hall holds changes the database never got
@@ -154,3 +204,21 @@ class Halls:
         finally:
             hall.pending.clear()
             hall.archived_status = lambda _id: None
+
+
+MAX_BATCH = 64
+ATTEMPTS = 3
+
+
+class _BatchFailed(Exception):
+    """A decision of a group failed in the database: run each alone."""
+
+
+class _Job:
+    __slots__ = ("fn", "result", "error", "done")
+
+    def __init__(self, fn: Callable[[HallTx], Any]) -> None:
+        self.fn = fn
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.done = False
