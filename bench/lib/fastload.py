@@ -103,6 +103,7 @@ class LoadResult:
 class _Run:
     scripts: list[list[Request]]
     budget: int | None  # stop after this many requests (this process's share)
+    rounds: int | None  # stop each connection after its script ran this many times
     tag: str  # makes Idempotency-Keys unique across processes and runs
     res: LoadResult = field(default_factory=LoadResult)
     counting: bool = False
@@ -131,7 +132,11 @@ class _Conn(asyncio.Protocol):
 
     def send(self) -> None:
         run = self.run
-        if run.stopping or (run.budget is not None and run.sent >= run.budget):
+        if (
+            run.stopping
+            or (run.budget is not None and run.sent >= run.budget)
+            or (run.rounds is not None and self.i >= len(self.script) * run.rounds)
+        ):
             if not self.done.done():
                 self.done.set_result(None)
             return
@@ -186,6 +191,7 @@ async def _closed(
     seconds: float,
     warmup_s: float,
     budget: int | None,
+    rounds: int | None,
     tag: str,
     ready: Any,
     go: Any,
@@ -193,7 +199,7 @@ async def _closed(
 ) -> LoadResult:
     loop = asyncio.get_running_loop()
     watched = _cpu_of(watch_pid)
-    run = _Run(scripts, budget, tag)
+    run = _Run(scripts, budget, rounds, tag)
     conns: list[_Conn] = []
     for script in scripts:
         _, c = await loop.create_connection(lambda s=script: _Conn(run, s), "127.0.0.1", port)
@@ -207,7 +213,7 @@ async def _closed(
     run.counting = True
     t0, cpu0, srv0 = time.perf_counter(), time.process_time(), watched()
     run.last_answer = t0
-    if budget is None:
+    if budget is None and rounds is None:
         await asyncio.sleep(seconds)
         run.stopping = True
         run.counting = False
@@ -248,12 +254,15 @@ def _process(
     seconds: float,
     warmup_s: float,
     budget: int | None,
+    rounds: int | None,
     tag: str,
     ready: Any,
     go: Any,
     watch_pid: int | None,
 ) -> LoadResult:
-    return run_loop(_closed(port, scripts, seconds, warmup_s, budget, tag, ready, go, watch_pid))
+    return run_loop(
+        _closed(port, scripts, seconds, warmup_s, budget, rounds, tag, ready, go, watch_pid)
+    )
 
 
 _runs = 0
@@ -267,10 +276,12 @@ def run_closed(
     processes: int = 1,
     total: int | None = None,
     watch_pid: int | None = None,
+    rounds: int | None = None,
 ) -> LoadResult:
     """One connection per script, spread over `processes` generator processes, all
     starting together. Measures `seconds` after `warmup_s`; with `total`, instead sends
-    that many requests (no warm-up) and the window ends at the last answer. `watch_pid`:
+    that many requests (no warm-up) and the window ends at the last answer; `rounds`
+    likewise, each connection running its script that many times. `watch_pid`:
     the server process, whose CPU over the window comes back as `server_cpu_s`."""
     global _runs
     _runs += 1
@@ -280,7 +291,8 @@ def run_closed(
         share = None if total is None else total // processes + (p < total % processes)
         ready = event()
         readies.append(ready)
-        args = (port, scripts[p::processes], seconds, 0.0 if total else warmup_s, share)
+        finite = total is not None or rounds is not None
+        args = (port, scripts[p::processes], seconds, 0.0 if finite else warmup_s, share, rounds)
         tag = f"g{time.time_ns()}-{_runs}-{p}"
         pid = watch_pid if p == 0 else None
         workers.append(Worker(_process, *args, tag, ready, go, pid).start())
