@@ -167,6 +167,7 @@ def main() -> None:
     at500 = next((p for p in out["phases"] if p["subscribers"] == 500 and "stalled" not in p), None)
     if at500:
         p99 = at500["every_subscriber"]["p99_ms"]
+        out["p50_ms_at_500"] = at500["every_subscriber"]["p50_ms"]
         out["p99_ms_at_500"] = p99
         out["missed_at_500"] = at500["missing_deliveries"]
         if args.bare:
