@@ -26,6 +26,7 @@ class SubPlan:
     count: int  # subscribers that read
     stalled: int = 0  # subscribers that stop reading after the hello
     connect_batch: int = 100
+    path: str | None = None  # default: the server's stream with token and since
 
 
 @dataclass
@@ -38,7 +39,7 @@ class SubResult:
 async def _subscribers(plan: SubPlan, ready: Any, stop: Any) -> SubResult:
     res = SubResult()
     full: list[bytes] = []
-    path = f"/api/v1/stream?token={plan.token}&since={plan.since}"
+    path = plan.path or f"/api/v1/stream?token={plan.token}&since={plan.since}"
 
     def reader(i: int) -> Any:
         got: list[tuple[int, float]] = []
@@ -94,6 +95,8 @@ class CallPlan:
     counters: list[tuple[int, str]]  # (counter id, clerk token)
     interval_s: float  # each counter calls once per interval
     duration_s: float
+    call_path: str = "/api/v1/counters/{cid}/call-next"  # answers {"current": {"id": …}}
+    after_path: str | None = "/api/v1/counters/{cid}/no-show"  # frees the counter
 
 
 @dataclass
@@ -114,11 +117,12 @@ async def _calls(plan: CallPlan) -> CallResult:
         while due < end:
             await asyncio.sleep(max(0.0, due - time.monotonic()))
             t0 = time.monotonic()
-            status, body = await conn.request("POST", f"/api/v1/counters/{cid}/call-next", token)
+            status, body = await conn.request("POST", plan.call_path.format(cid=cid), token)
             res.statuses[status] = res.statuses.get(status, 0) + 1
             if status == 200:
                 res.sent[json.loads(body)["current"]["id"]] = t0
-                await conn.request("POST", f"/api/v1/counters/{cid}/no-show", token)
+                if plan.after_path:
+                    await conn.request("POST", plan.after_path.format(cid=cid), token)
             due += plan.interval_s
         await conn.close()
 

@@ -108,3 +108,43 @@ async def _open(plan: IssuePlan) -> IssueResult:
 
 def run_plan(plan: IssuePlan) -> IssueResult:
     return run_loop(_open(plan) if plan.rate else _closed(plan))
+
+
+def issue_scripts(token: str, services: list[str], connections: int) -> list[list[Any]]:
+    """Closed-loop scripts for bench.lib.fastload: every connection cycles through the
+    services (each its own starting point), a fresh Idempotency-Key per ticket."""
+    from bench.lib.fastload import request
+
+    reqs = [
+        request("POST", "/api/v1/tickets", token, {"service_id": s}, "issue", True)
+        for s in services
+    ]
+    return [reqs[k % len(reqs) :] + reqs[: k % len(reqs)] for k in range(connections)]
+
+
+def issue_closed(
+    port: int,
+    token: str,
+    services: list[str],
+    connections: int,
+    seconds: float,
+    processes: int = 1,
+    warmup_s: float = 1.0,
+    watch_pid: int | None = None,
+) -> dict[str, Any]:
+    """Tickets/s, closed loop on `connections` keep-alive connections (fast generator)."""
+    from bench.lib.fastload import run_closed
+    from bench.lib.report import latency_ms
+
+    scripts = issue_scripts(token, services, connections)
+    res = run_closed(port, scripts, seconds, warmup_s, processes, watch_pid=watch_pid)
+    return {
+        "connections": connections,
+        "tickets_per_s": round(res.rate("issue"), 1),
+        "tickets": res.ok("issue"),
+        "statuses": dict(sorted(res.statuses.items())),
+        **latency_ms(res.latencies.get("issue", [])),
+        "server_cpu": res.server_cpu(),
+        **res.figures(),
+        **({"errors": res.errors} if res.errors else {}),
+    }
