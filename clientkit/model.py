@@ -12,8 +12,9 @@ Rules worth knowing:
   place, so it is inserted by its place time (`queue_at`), not appended. This is the
   order of the hall board only; the order a counter calls in is the server's
   (`GET /counters/{id}/waiting`) and the client keeps no copy of it.
-- Waiting counts per service are recounted from the waiting list; the server's wait
-  estimate (`ServiceState.estimated_wait_s`) is only as fresh as the last snapshot.
+- A field's figures (waiting, estimated wait, whether it takes tickets) are the server's:
+  each event carries the `ServiceState` of the fields it changed, and the model takes
+  them as they are.
 """
 
 from __future__ import annotations
@@ -208,6 +209,10 @@ class HallModel:
             refetch = True
 
         services = self._recount() if waiting else frozenset()
+        for state in data.services:  # the server's figures win over the recount
+            self.services[state.id] = state
+            self._counts[state.id] = state.waiting
+        services = services | frozenset(s.id for s in data.services)
         return Change(
             seq=self.seq,
             event=event,

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from protocol.commands import RatingPublic
-from protocol.snapshot import CounterState, TicketPublic
+from protocol.snapshot import CounterState, ServiceState, TicketPublic
 
 
 class EventType(StrEnum):
@@ -37,6 +37,9 @@ class EventType(StrEnum):
 
 class EventData(BaseModel):
     actor: str = "system"
+    # The fields whose figures this event changed (waiting, estimated wait, whether they
+    # take tickets), as the server now shows them: clients replace theirs with these.
+    services: list[ServiceState] = Field(default_factory=list)
 
 
 class TicketIssuedData(EventData):

@@ -8,7 +8,7 @@ from pydantic import BaseModel
 from protocol.snapshot import CounterState, TicketPublic, WaitingTicket
 from protocol.views import CounterStats
 from server.api.deps import ServicesDep, Staff
-from server.commands.counters import HANDLERS, counter_command
+from server.commands.counters import HANDLERS, counter_decision
 from server.queries.figures import counter_no_shows, counter_stats, counter_waiting
 
 router = APIRouter(prefix="/counters", tags=["counter"])
@@ -18,17 +18,19 @@ CounterId = Annotated[int, Path(ge=1, le=999)]
 def _register(action: str, body_model: type[BaseModel] | None) -> None:
     if body_model is None:
 
-        def endpoint(counter_id: CounterId, who: Staff, svc: ServicesDep) -> CounterState:
-            return counter_command(svc.ctx, who, counter_id, action)
+        async def endpoint(counter_id: CounterId, who: Staff, svc: ServicesDep) -> CounterState:
+            decision = counter_decision(who, counter_id, action)
+            return await svc.ctx.halls.awrite(who.site, decision)  # type: ignore[no-any-return]
     else:
 
-        def endpoint(
+        async def endpoint(
             counter_id: CounterId,
             body: body_model,  # type: ignore[valid-type]
             who: Staff,
             svc: ServicesDep,
         ) -> CounterState:
-            return counter_command(svc.ctx, who, counter_id, action, body)
+            decision = counter_decision(who, counter_id, action, body)
+            return await svc.ctx.halls.awrite(who.site, decision)  # type: ignore[no-any-return]
 
     endpoint.__name__ = f"counter_{action.replace('-', '_')}"
     router.add_api_route(

@@ -1,6 +1,7 @@
 """FastAPI dependencies: the app's services, the caller, role checks."""
 
-from collections.abc import Callable
+import asyncio
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -29,7 +30,7 @@ class Services:
     stream: StreamDeps
 
 
-def get_services(request: Request) -> Services:
+async def get_services(request: Request) -> Services:
     return request.app.state.services  # type: ignore[no-any-return]
 
 
@@ -37,13 +38,15 @@ ServicesDep = Annotated[Services, Depends(get_services)]
 _bearer = HTTPBearer(auto_error=False)
 
 
-def current_principal(
+async def current_principal(
     services: ServicesDep,
     creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
     if creds is None or not creds.credentials:
         raise DomainError(ErrorCode.UNAUTHENTICATED)
-    who = services.tokens.resolve(creds.credentials)
+    who = services.tokens.cached(creds.credentials)
+    if who is None:  # not seen lately: ask the database, off the event loop
+        who = await asyncio.to_thread(services.tokens.resolve, creds.credentials)
     if who is None:
         raise DomainError(ErrorCode.UNAUTHENTICATED)
     return who
@@ -52,10 +55,10 @@ def current_principal(
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 
 
-def require(*roles: Role) -> Callable[[Principal], Principal]:
+def require(*roles: Role) -> Callable[[Principal], Awaitable[Principal]]:
     allowed = frozenset(roles)
 
-    def check(who: CurrentPrincipal) -> Principal:
+    async def check(who: CurrentPrincipal) -> Principal:
         if who.role not in allowed:
             raise DomainError(ErrorCode.FORBIDDEN)
         return who

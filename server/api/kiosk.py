@@ -11,7 +11,7 @@ from server.api.deps import KioskOrAdmin, Managers, ServicesDep, StaffOrKiosk
 from server.commands.tickets import (
     cancel_ticket,
     get_ticket,
-    issue_ticket,
+    issue_command,
     report_print_failed,
     report_print_ok,
 )
@@ -21,16 +21,15 @@ TicketId = Annotated[int, Path(ge=1, le=2**62)]
 
 
 @router.post("", status_code=201)
-def post_ticket(
+async def post_ticket(
     body: TicketCreate,
     who: KioskOrAdmin,
     svc: ServicesDep,
     response: Response,
     idempotency_key: Annotated[str | None, Header(max_length=128)] = None,
 ) -> TicketIssued:
-    ticket, created = issue_ticket(
-        svc.ctx, who, body, idempotency_key, svc.settings.public_base_url
-    )
+    decision = issue_command(who, body, idempotency_key, svc.settings.public_base_url)
+    ticket, created = await svc.ctx.halls.awrite(who.site, decision)
     if not created:
         response.headers["Idempotent-Replayed"] = "true"
     return ticket

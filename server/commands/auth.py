@@ -38,6 +38,11 @@ class TokenResolver:
         self._cache[h] = (time.monotonic() + _CACHE_S, who)
         return who
 
+    def cached(self, token: str) -> Principal | None:
+        """The principal if this token was resolved lately (no database), else None."""
+        hit = self._cache.get(token_hash(token))
+        return hit[1] if hit is not None and hit[0] > time.monotonic() else None
+
     def forget(self, token: str) -> None:
         self._cache.pop(token_hash(token), None)
 

@@ -4,6 +4,7 @@ Each is one unit of work around the domain's decision (server/domain/decide.py):
 site's writer lock is held from reading the hall to the commit, so two counters pressing
 "next" together never get the same ticket."""
 
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
@@ -36,9 +37,16 @@ assert set(HANDLERS) == set(decide.COUNTER_ACTIONS)
 def counter_command(
     ctx: Context, who: Principal, counter_id: int, action: str, body: BaseModel | None = None
 ) -> CounterState:
+    return ctx.halls.write(who.site, counter_decision(who, counter_id, action, body))  # type: ignore[no-any-return]
+
+
+def counter_decision(
+    who: Principal, counter_id: int, action: str, body: BaseModel | None = None
+) -> Callable[[HallTx], CounterState]:
+    """One counter action, for a unit of work (`Halls.write` or `Halls.awrite`)."""
     args: dict[str, Any] = body.model_dump() if body is not None else {}
 
     def cmd(tx: HallTx) -> CounterState:
         return decide.act(tx.hall, who, counter_id, action, tx.now, **args)
 
-    return ctx.halls.write(who.site, cmd)  # type: ignore[no-any-return]
+    return cmd

@@ -2,6 +2,7 @@
 
 Each command is: bring the hall, let the domain decide, write what it decided."""
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import bindparam, select
@@ -54,6 +55,13 @@ def issue_ticket(
     ctx: Context, who: Principal, body: TicketCreate, idem_key: str | None, base_url: str
 ) -> tuple[TicketIssued, bool]:
     """Returns the ticket and whether it was created now (False: an idempotent retry)."""
+    return ctx.halls.write(who.site, issue_command(who, body, idem_key, base_url))  # type: ignore[no-any-return]
+
+
+def issue_command(
+    who: Principal, body: TicketCreate, idem_key: str | None, base_url: str
+) -> Callable[[HallTx], tuple[TicketIssued, bool]]:
+    """The issue decision, for a unit of work (`Halls.write` or `Halls.awrite`)."""
 
     def cmd(tx: HallTx) -> tuple[TicketIssued, bool]:
         hall, conn = tx.hall, tx.conn
@@ -101,7 +109,7 @@ def issue_ticket(
         t = decide.issue(hall, plan, tid, who, tx.now)
         return issued_view(hall, t, tracking, base_url, tx.now), True
 
-    return ctx.halls.write(who.site, cmd)  # type: ignore[no-any-return]
+    return cmd
 
 
 def _booking(conn: Any, site: str, code: str | None) -> decide.Booking | None:

@@ -21,7 +21,8 @@ from protocol.events import (
     TicketAtCounterData,
     TicketIssuedData,
 )
-from protocol.snapshot import CounterState, RecentCall, TicketPublic
+from protocol.snapshot import CounterState, RecentCall, ServiceState, TicketPublic
+from server.domain.availability import unavailable
 from server.domain.model import Counter, Ticket
 from server.domain.policy import CounterPolicy
 from server.domain.queues import Lines
@@ -64,9 +65,43 @@ class Hall:
 
     # -- the one way state changes ------------------------------------------------
     def emit(self, type_: EventType, data: EventData, at: datetime) -> None:
-        """Record a decision: apply it now, write it with the command's unit of work."""
+        """Record a decision: apply it now, write it with the command's unit of work.
+        The event carries the figures of the fields it changed, as they now are."""
         self.apply(type_, data, at)
+        data.services = [self.service_state(sid, at) for sid in self._touched(data)]
         self.pending.append((type_, data, at))
+
+    def _touched(self, data: EventData) -> list[str]:
+        ids: set[str] = set()
+        ticket = getattr(data, "ticket", None)
+        if ticket is not None:
+            ids.add(ticket.service_id)
+        for attr in ("from_service_id", "to_service_id"):
+            if getattr(data, attr, None):
+                ids.add(getattr(data, attr))
+        counter = getattr(data, "counter", None)
+        if counter is not None:
+            ids.update(counter.services)
+        if isinstance(data, DayClosedData):
+            ids.update(s.id for s in self.cfg.services)
+        return [s.id for s in self.cfg.services if s.id in ids]
+
+    def service_state(self, service_id: str, now: datetime) -> ServiceState:
+        """A field as the kiosk and the hall show it: waiting, the next ticket's estimated
+        wait, and why it takes no ticket now (if so)."""
+        svc = self.cfg.service(service_id)
+        assert svc is not None
+        issued = self.issued.get(svc.id, 0)
+        why = unavailable(self.cfg, svc, issued, now)
+        return ServiceState(
+            id=svc.id,
+            name=svc.name,
+            waiting=self.lines.waiting(svc.id),
+            open=not svc.closed,
+            estimated_wait_s=self.place_of_next(svc.id, now).estimated_wait_s,
+            issued=issued,
+            unavailable=why.value if why is not None else None,
+        )
 
     def apply(self, type_: EventType, data: EventData, at: datetime) -> None:
         handler = _APPLY.get(type_)

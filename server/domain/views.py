@@ -6,7 +6,6 @@ from datetime import datetime
 
 from protocol.enums import TicketStatus
 from protocol.snapshot import ServiceState, Snapshot, TicketPublic, WaitingTicket
-from server.domain.availability import unavailable
 from server.domain.hall import Hall
 from server.domain.model import Ticket
 from server.domain.waits import Place
@@ -15,22 +14,7 @@ S = TicketStatus
 
 
 def service_states(hall: Hall, now: datetime) -> list[ServiceState]:
-    out = []
-    for svc in hall.cfg.services:
-        issued = hall.issued.get(svc.id, 0)
-        why = unavailable(hall.cfg, svc, issued, now)
-        out.append(
-            ServiceState(
-                id=svc.id,
-                name=svc.name,
-                waiting=hall.lines.waiting(svc.id),
-                open=not svc.closed,
-                estimated_wait_s=hall.place_of_next(svc.id, now).estimated_wait_s,
-                issued=issued,
-                unavailable=why.value if why is not None else None,
-            )
-        )
-    return out
+    return [hall.service_state(svc.id, now) for svc in hall.cfg.services]
 
 
 def snapshot(hall: Hall, now: datetime) -> Snapshot:

@@ -7,6 +7,7 @@ events and the rows they describe, commits, and only then publishes. A decision 
 fails after changing the hall drops the hall: the next use loads it again.
 """
 
+import asyncio
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -53,7 +54,8 @@ class Halls:
         self._halls: dict[str, Hall] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
-        self._queue: dict[str, deque[_Job]] = {}
+        self._queue: dict[str, deque[_Job]] = {}  # threads waiting to write
+        self._async: dict[str, deque[_Job]] = {}  # the event loop's decisions to write
 
     def _lock(self, site: str) -> threading.Lock:
         with self._guard:
@@ -120,10 +122,44 @@ class Halls:
             raise job.error
         return job.result
 
+    async def awrite(self, site: str, fn: Callable[[HallTx], Any]) -> Any:
+        """`write` for the event loop: decisions that arrive together go to the database
+        in one worker-thread hop and one commit; each awaits its own answer."""
+        job = _Job(fn)
+        job.future = asyncio.get_running_loop().create_future()
+        pending = self._async.setdefault(site, deque())
+        pending.append(job)
+        if len(pending) == 1:
+            asyncio.get_running_loop().create_task(self._drain(site, pending))
+        await asyncio.shield(job.future)
+        if job.error is not None:
+            raise job.error
+        return job.result
+
+    async def _drain(self, site: str, pending: "deque[_Job]") -> None:
+        while pending:
+            jobs = list(pending)[:MAX_BATCH]
+            try:
+                await asyncio.to_thread(self._locked, site, jobs)
+            except BaseException as e:  # noqa: BLE001 - every waiter hears of it
+                for job in jobs:
+                    job.error = job.error or e
+            for job in jobs:
+                pending.popleft()
+                if job.future is not None and not job.future.done():
+                    job.future.set_result(None)
+
+    def _locked(self, site: str, jobs: "list[_Job]") -> None:
+        with self._lock(site):
+            self._run(site, jobs)
+
     def _lead(self, site: str) -> None:
         queue = self._queue[site]
         with self._guard:
             jobs = [queue.popleft() for _ in range(min(len(queue), MAX_BATCH))]
+        self._run(site, jobs)
+
+    def _run(self, site: str, jobs: "list[_Job]") -> None:
         try:
             wire = self._with_connection(site, jobs)
         except Exception:  # _BatchFailed, or the database itself: each job on its own
@@ -215,10 +251,11 @@ class _BatchFailed(Exception):
 
 
 class _Job:
-    __slots__ = ("fn", "result", "error", "done")
+    __slots__ = ("fn", "result", "error", "done", "future")
 
     def __init__(self, fn: Callable[[HallTx], Any]) -> None:
         self.fn = fn
         self.result: Any = None
         self.error: BaseException | None = None
         self.done = False
+        self.future: asyncio.Future[None] | None = None

@@ -124,12 +124,3 @@ class Rating(SQLModel, table=True):
     reasons: list[str] = Field(sa_column=Column(JSON, nullable=False))
     at: datetime
     device_id: int | None = None
-
-
-class NumberCounter(SQLModel, table=True):
-    """Last number issued per (site, service, day): bumped with an atomic upsert."""
-
-    site: str = Field(primary_key=True, max_length=64)
-    service_id: str = Field(primary_key=True, max_length=64)
-    day: date = Field(primary_key=True)
-    last: int

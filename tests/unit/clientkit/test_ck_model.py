@@ -8,7 +8,16 @@ from pydantic import ValidationError
 from clientkit.model import Change, HallModel
 from protocol import Event, EventType, RecentCall
 from protocol.events import DayClosedData, TicketAtCounterData
-from tests.unit.clientkit.ck_factories import SITE, at, counter, event, rating, snapshot, ticket
+from tests.unit.clientkit.ck_factories import (
+    SITE,
+    at,
+    counter,
+    event,
+    rating,
+    service,
+    snapshot,
+    ticket,
+)
 
 
 def loaded(**kw) -> HallModel:
@@ -314,3 +323,23 @@ def test_event_data_is_typed_per_type():
 def test_change_empty():
     assert Change(seq=1).empty
     assert not Change(seq=1, waiting=True).empty
+
+
+def test_an_event_brings_the_servers_figures_for_the_fields_it_changed():
+    """A kiosk offers what the server says: when the last number of a field is taken,
+    the issuing event says the field is full, and its tile stops offering it at once."""
+    model = loaded(waiting=[ticket(1, service="dd")])
+    assert model.services["dd"].unavailable is None
+    full = service("dd", waiting=2).model_copy(
+        update={"estimated_wait_s": 840, "unavailable": "daily-limit-reached"}
+    )
+    change = model.apply(
+        event(11, "ticket.issued", ticket=ticket(2, service="dd"), services=[full])
+    )
+    assert "dd" in change.services
+    assert model.services["dd"].unavailable == "daily-limit-reached"
+    assert model.services["dd"].estimated_wait_s == 840
+    assert model.services["dd"].waiting == 2
+    # An event that does not carry a field's figures leaves them as they were.
+    model.apply(event(12, "ticket.issued", ticket=ticket(3, service="tp")))
+    assert model.services["dd"].unavailable == "daily-limit-reached"
