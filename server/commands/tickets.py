@@ -65,7 +65,9 @@ def issue_command(
 
     def cmd(tx: HallTx) -> tuple[TicketIssued, bool]:
         hall, conn = tx.hall, tx.conn
-        if idem_key and tx.raw.ticket_with_key(hall.site, idem_key) is not None:
+        # A retried key is rare: in a group its insert hits the unique key and the group
+        # runs again one by one, where the key is looked up first.
+        if idem_key and tx.alone and tx.raw.ticket_with_key(hall.site, idem_key) is not None:
             old = conn.execute(_BY_IDEM_KEY, {"site": hall.site, "key": idem_key}).first()
             if old is not None:
                 same = (

@@ -38,8 +38,13 @@ class HallTx:
     """What a command works with: the hall, the open connection (and its hot statements),
     the time."""
 
-    def __init__(self, hall: Hall, conn: Connection, raw: Raw, now: datetime) -> None:
+    def __init__(
+        self, hall: Hall, conn: Connection, raw: Raw, now: datetime, alone: bool = True
+    ) -> None:
         self.hall, self.conn, self.raw, self.now = hall, conn, raw, now
+        # False while in a group: a rare case may then rely on the database refusing it
+        # (a unique key), which sends the whole group back to run one by one (alone).
+        self.alone = alone
 
 
 class Halls:
@@ -84,8 +89,8 @@ class Halls:
                     hall.seq = e.seq
                 if hall.seq == h.seq and hall.config_version == h.config_version:
                     return hall
-            except StaleHall:
-                pass
+            except (StaleHall, ValueError, KeyError):
+                pass  # a new configuration, or an event this hall cannot fold: load afresh
         self.forget(site)
         hall = store.load_hall(conn, site, h, self._config_of(site, h.config_version), self.now())
         self._halls[site] = hall
@@ -216,7 +221,7 @@ class Halls:
             for job in jobs:
                 job.result = job.error = None
                 try:
-                    job.result = job.fn(HallTx(hall, conn, raw, now))
+                    job.result = job.fn(HallTx(hall, conn, raw, now, alone))
                 except DomainError as e:
                     job.error = e  # refused: it changed nothing
                 except Exception:
