@@ -41,6 +41,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     tokens = TokenResolver(ctx)
     stream_deps = StreamDeps(
         resolve=tokens.resolve,
+        cached=tokens.cached,
         hub=hub,
         db=db,
         snapshots=SnapshotCache(lambda site: build_snapshot(ctx, site)),

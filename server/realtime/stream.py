@@ -100,6 +100,11 @@ class SnapshotCache:
         self._building: dict[str, asyncio.Future[tuple[str, int, str]]] = {}
         self.builds = 0  # how many snapshots were built (tests, benchmarks)
 
+    def epoch(self, site: str) -> str:
+        """The epoch of the last snapshot built for `site` ("" before the first)."""
+        c = self._cached.get(site)
+        return c[0] if c is not None else ""
+
     def _fresh(self, site: str, epoch: str, at_least: int) -> tuple[int, str] | None:
         c = self._cached.get(site)
         if c is not None and c[0] == epoch and c[1] >= at_least:
@@ -144,6 +149,7 @@ class StreamDeps:
     """What the stream needs, wired by `create_app`."""
 
     resolve: Callable[[str], Principal | None]  # token -> who, or None
+    cached: Callable[[str], Principal | None]  # the same from memory only, or None
     hub: Hub
     db: Database
     snapshots: SnapshotCache
@@ -156,7 +162,9 @@ async def stream(ws: WebSocket, deps: StreamDeps) -> None:
         ws.query_params.get("token")
         or ws.headers.get("authorization", "").removeprefix("Bearer ").strip()
     )
-    who = await asyncio.to_thread(deps.resolve, token) if token else None
+    who = None
+    if token:  # a token seen lately needs no thread (a herd of TVs reconnecting at once)
+        who = deps.cached(token) or await asyncio.to_thread(deps.resolve, token)
     if who is None:
         await ws.close(code=CLOSE_UNAUTHORISED)
         return
@@ -176,7 +184,9 @@ async def stream(ws: WebSocket, deps: StreamDeps) -> None:
     sub = deps.hub.subscribe(who.site, on_overflow)
     db, ping_s = deps.db, deps.ping_interval_s
     try:
-        epoch, head = await asyncio.to_thread(_site_head, db, who.site)
+        epoch, head = deps.snapshots.epoch(who.site), deps.hub.last_seq(who.site)
+        if not epoch or not head:  # first client of the site since start: ask the log
+            epoch, head = await asyncio.to_thread(_site_head, db, who.site)
         await ws.send_text(Hello(epoch=epoch, seq=head, ping_interval_s=ping_s).model_dump_json())
         same_epoch = ws.query_params.get("epoch") in (None, "", epoch)
         if (
