@@ -8,7 +8,7 @@ from pydantic import BaseModel
 from protocol.snapshot import CounterState, TicketPublic, WaitingTicket
 from protocol.views import CounterStats
 from server.api.deps import ServicesDep, Staff
-from server.commands.counters import HANDLERS, counter_decision
+from server.commands.counters import BODIES, counter_decision
 from server.queries.figures import counter_no_shows, counter_stats, counter_waiting
 
 router = APIRouter(prefix="/counters", tags=["counter"])
@@ -42,7 +42,7 @@ def _register(action: str, body_model: type[BaseModel] | None) -> None:
     )
 
 
-for _action, (_, _body) in HANDLERS.items():
+for _action, _body in BODIES.items():
     _register(_action, _body)
 
 

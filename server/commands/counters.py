@@ -16,22 +16,22 @@ from server.domain.actor import Principal
 from server.store.context import Context
 from server.store.halls import HallTx
 
-# Each action and the body it takes (None: no body).
-HANDLERS: dict[str, tuple[None, type[BaseModel] | None]] = {
-    "open": (None, None),
-    "close": (None, None),
-    "pause": (None, PauseBody),
-    "resume": (None, None),
-    "call-next": (None, None),
-    "call": (None, CallBody),
-    "recall": (None, None),
-    "start": (None, None),
-    "finish": (None, None),
-    "no-show": (None, None),
-    "return": (None, ReturnBody),
-    "transfer": (None, TransferBody),
+# Each action (server.domain.decide.COUNTER_ACTIONS) and the body it takes, if any.
+BODIES: dict[str, type[BaseModel] | None] = {
+    "open": None,
+    "close": None,
+    "pause": PauseBody,
+    "resume": None,
+    "call-next": None,
+    "call": CallBody,
+    "recall": None,
+    "start": None,
+    "finish": None,
+    "no-show": None,
+    "return": ReturnBody,
+    "transfer": TransferBody,
 }
-assert set(HANDLERS) == set(decide.COUNTER_ACTIONS)
+assert set(BODIES) == set(decide.COUNTER_ACTIONS)
 
 
 def counter_command(
