@@ -154,9 +154,9 @@ def _site(ctx, site: str | None) -> str:  # type: ignore[no-untyped-def]
 @app.command("sample-centre")
 def sample_centre() -> None:
     """Print the sample centre file: motcua sample-centre > /etc/motcua/centre.yaml"""
-    from motcua.demo import SAMPLE
+    from motcua.install import SAMPLE_CENTRE
 
-    sys.stdout.write(SAMPLE.read_text(encoding="utf-8"))
+    sys.stdout.write(SAMPLE_CENTRE.read_text(encoding="utf-8"))
 
 
 @app.command()

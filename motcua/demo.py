@@ -11,6 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from motcua.install import SAMPLE_CENTRE
 from protocol.enums import Role
 from server.centre import load_centre_file
 from server.commands.context import Context
@@ -20,8 +21,7 @@ from server.security import hash_password
 from server.store.db import open_database
 from server.store.migrate import upgrade
 
-# Shipped inside the package (deploy/sample-centre.yaml links to it).
-SAMPLE = Path(__file__).resolve().parent / "data" / "sample-centre.yaml"
+SAMPLE = SAMPLE_CENTRE
 DEMO_PASSWORD = "demo1234"
 
 

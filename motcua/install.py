@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ENV_FILE = Path("/etc/motcua/motcua.env")
+# Shipped inside the package (deploy/sample-centre.yaml links to it).
+SAMPLE_CENTRE = Path(__file__).resolve().parent / "data" / "sample-centre.yaml"
 DB_VAR = "MOTCUA_DATABASE_URL"
 # Where each MOTCUA_* variable came from, when it came from the env file (file:line).
 _FROM_FILE: dict[str, str] = {}
@@ -34,11 +36,8 @@ def env_file() -> Path:
 def load_env_file() -> Path | None:
     """Put the env file's KEY=VALUE lines into os.environ (the environment wins)."""
     path = env_file()
-    explicit = bool(os.environ.get("MOTCUA_ENV_FILE"))
     if not path.exists():
-        if explicit:
-            raise InstallError(f"MOTCUA_ENV_FILE names {path}, which does not exist")
-        return None
+        return None  # choose_db names it when a command needs the database
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as e:
@@ -95,7 +94,9 @@ def choose_db(db: str | None) -> DbChoice:
     else:
         raise InstallError(
             f"no database named: put {DB_VAR}=sqlite:////var/lib/motcua/motcua.db "
-            f"(or postgresql://…) into {env_file()}, or give --db URL"
+            f"(or postgresql://…) into {env_file()}"
+            + ("" if env_file().exists() else " (it does not exist yet)")
+            + ", or give --db URL"
         )
     try:
         backend = make_url(choice.url).get_backend_name()
