@@ -52,9 +52,13 @@ def load_centre_file(path: str | Path) -> CentreConfig:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         raw = yaml.safe_load(text)
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
+        # The context (e.g. where an unclosed bracket opened) is where the mistake is;
+        # the problem mark is where the parser noticed it.
+        mark = e.context_mark or e.problem_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
         what = " ".join(x for x in (e.context, e.problem) if x)
+        if e.context_mark and e.problem_mark and e.problem_mark.line != e.context_mark.line:
+            what += f" (noticed at line {e.problem_mark.line + 1})"
         raise CentreFileError(
             [f"{where}: YAML syntax error: {what} (check indentation, colons and quotes)"]
         ) from None
