@@ -26,11 +26,13 @@ device_app = typer.Typer(help="Devices: kiosk, display, rating-pad.", no_args_is
 app.add_typer(user_app, name="user")
 app.add_typer(device_app, name="device")
 
-DEFAULT_DB = "sqlite:///./motcua.db"
+DEFAULT_DB = None  # from MOTCUA_DATABASE_URL or the env file: see motcua/install.py
 DbOpt = Annotated[
-    str,
+    str | None,
     typer.Option(
-        "--db", envvar="MOTCUA_DATABASE_URL", help="sqlite:///file.db or postgresql://user@host/db"
+        "--db",
+        help="sqlite:////var/lib/motcua/motcua.db or postgresql://user@host/db "
+        "(default: MOTCUA_DATABASE_URL, from the environment or /etc/motcua/motcua.env)",
     ),
 ]
 ServerOpt = Annotated[
@@ -58,16 +60,35 @@ SIDES = {
     "apps": {"PySide6", "shiboken6", "escpos", "PIL", "qrcode", "usb", "serial", "espeakng_loader"},
 }
 F = TypeVar("F", bound=Callable[..., object])
+_DB: list = []  # the database this command chose (for messages)
+
+
+@app.callback()
+def _env_file() -> None:
+    """Every command reads the same settings: the environment, then the env file."""
+    from motcua.install import InstallError, load_env_file
+
+    try:
+        load_env_file()
+    except InstallError as e:
+        typer.echo(f"Lỗi / error: {e}", err=True)
+        raise typer.Exit(e.code) from None
 
 
 def needs(*sides: str) -> Callable[[F], F]:
-    """A command that needs a side says so, instead of a traceback, when it is missing."""
+    """A command that needs a side says so, instead of a traceback, when it is missing;
+    an installer's mistake ends with one message and a non-zero exit."""
 
     def wrap(command: F) -> F:
         @functools.wraps(command)
         def run(*args: object, **kwargs: object) -> object:
+            from motcua.install import InstallError, explain
+
             try:
                 return command(*args, **kwargs)
+            except InstallError as e:
+                typer.echo(f"Lỗi / error: {e}", err=True)
+                raise typer.Exit(e.code) from None
             except ModuleNotFoundError as e:
                 top = (e.name or "").split(".")[0]
                 side = next((s for s in sides if top in SIDES[s]), None)
@@ -79,18 +100,36 @@ def needs(*sides: str) -> Callable[[F], F]:
                     err=True,
                 )
                 raise typer.Exit(3) from None
+            except Exception as e:
+                msg = explain(e, _DB[-1] if _DB else None)
+                if msg is None:
+                    raise
+                typer.echo(f"Lỗi / error: {msg}", err=True)
+                raise typer.Exit(2) from None
 
         return run  # type: ignore[return-value]
 
     return wrap
 
 
-def _context(db: str):  # type: ignore[no-untyped-def]
+def _choose(db: str | None):  # type: ignore[no-untyped-def]
+    from motcua.install import choose_db
+
+    choice = choose_db(db)
+    _DB.append(choice)
+    return choice
+
+
+def _context(db: str | None, initialised: bool = True):  # type: ignore[no-untyped-def]
+    from motcua.install import require_initialised
     from server.commands.context import Context
     from server.domain.clock import SystemClock
     from server.store.db import open_database
 
-    return Context(db=open_database(db), clock=SystemClock())
+    choice = _choose(db)
+    if initialised:
+        require_initialised(choice)
+    return Context(db=open_database(choice.url), clock=SystemClock())
 
 
 def _site(ctx, site: str | None) -> str:  # type: ignore[no-untyped-def]
@@ -112,28 +151,51 @@ def _site(ctx, site: str | None) -> str:  # type: ignore[no-untyped-def]
     return codes[0]
 
 
+@app.command("sample-centre")
+def sample_centre() -> None:
+    """Print the sample centre file: motcua sample-centre > /etc/motcua/centre.yaml"""
+    from motcua.install import SAMPLE_CENTRE
+
+    sys.stdout.write(SAMPLE_CENTRE.read_text(encoding="utf-8"))
+
+
 @app.command()
 @needs("server")
 def init(
     db: DbOpt = DEFAULT_DB,
-    config: Annotated[Path, typer.Option("--config", exists=True, dir_okay=False)] = Path(
-        "deploy/sample-centre.yaml"
-    ),
+    config: Annotated[
+        Path, typer.Option("--config", envvar="MOTCUA_CENTRE_FILE", help="the centre file")
+    ] = Path("/etc/motcua/centre.yaml"),
+    new_site: Annotated[
+        bool, typer.Option("--new-site", help="add a second centre to this database")
+    ] = False,
 ) -> None:
     """Create or migrate the schema and load (or update) the centre. Safe to run twice."""
-    from pydantic import ValidationError
-
-    from server.centre import load_centre_file
-    from server.commands.setup import load_centre
+    from motcua.install import prepare_folder
+    from server.centre import CentreFileError, line_of, load_centre_file
+    from server.commands.setup import CentreChangeRefused, load_centre
     from server.store.migrate import upgrade
 
     try:
         cfg = load_centre_file(config)
-    except ValidationError as e:
-        typer.echo(f"Tệp cấu hình không hợp lệ / invalid centre file {config}:\n{e}", err=True)
+    except CentreFileError as e:
+        typer.echo("Tệp cấu hình không hợp lệ / invalid centre file:", err=True)
+        for p in e.problems:
+            typer.echo(f"  {p}", err=True)
         raise typer.Exit(2) from None
-    upgrade(db)
-    what = load_centre(_context(db), cfg)
+    choice = _choose(db)
+    prepare_folder(choice)
+    upgrade(choice.url)
+    try:
+        what = load_centre(_context(db, initialised=False), cfg, new_site=new_site)
+    except CentreChangeRefused as e:
+        import yaml
+
+        root = yaml.compose(config.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        loc: tuple[object, ...] = ("services",) if e.in_use else ("site",)
+        where = f"{config}:{line_of(root, loc)}"
+        typer.echo(f"Lỗi / error: {where}: {e}", err=True)
+        raise typer.Exit(2) from None
     typer.echo(
         f"schema: up to date; centre {cfg.site!r} ({cfg.name}): {what}; "
         f"{len(cfg.services)} fields, {len(cfg.counters)} counters, "
@@ -179,9 +241,12 @@ def device_add(
     role: Annotated[str, typer.Option("--role", help="kiosk|display|rating-pad")],
     counter: Annotated[int | None, typer.Option("--counter")] = None,
     site: Annotated[str | None, typer.Option("--site")] = None,
+    rekey: Annotated[
+        bool, typer.Option("--rekey", help="the device exists: issue it a new token")
+    ] = False,
     db: DbOpt = DEFAULT_DB,
 ) -> None:
-    """Register a device and print its token (shown once; re-run to issue a new one)."""
+    """Register a device and print its token (shown once; --rekey issues a new one)."""
     from server.commands.setup import add_device
 
     try:
@@ -191,11 +256,100 @@ def device_add(
         raise typer.BadParameter("role must be kiosk, display or rating-pad") from None
     ctx = _context(db)
     try:
-        token = add_device(ctx, _site(ctx, site), name, r, counter)
+        token = add_device(ctx, _site(ctx, site), name, r, counter, rekey=rekey)
     except ValueError as e:
         typer.echo(str(e), err=True)
         raise typer.Exit(2) from None
     typer.echo(token)
+
+
+@user_app.command("list")
+@needs("server")
+def user_list(db: DbOpt = DEFAULT_DB) -> None:
+    """List users: name, role, centre, active or disabled."""
+    from server.commands.setup import list_users
+
+    for u in list_users(_context(db)):
+        state = "active" if u["active"] else "DISABLED"
+        typer.echo(f"{u['name']:<20} {u['role']:<11} {u['site']:<20} {state:<9} {u['full_name']}")
+
+
+@user_app.command("disable")
+@needs("server")
+def user_disable(name: str, db: DbOpt = DEFAULT_DB) -> None:
+    """Disable a user: they cannot log in, and their sessions end now."""
+    from server.commands.setup import disable_user
+
+    try:
+        _, ended = disable_user(_context(db), name)
+    except ValueError as e:
+        typer.echo(f"Lỗi / error: {e}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(
+        f"user {name!r} disabled; {ended} session(s) ended (a running server may still "
+        "accept a session it checked in the last 30 s); `motcua user add` enables again"
+    )
+
+
+@device_app.command("list")
+@needs("server")
+def device_list(db: DbOpt = DEFAULT_DB) -> None:
+    """List devices: name, role, counter, centre, active or revoked, last seen."""
+    from server.commands.setup import list_devices
+
+    for d in list_devices(_context(db)):
+        state = "active" if d["active"] else "REVOKED"
+        counter = f"counter {d['counter']}" if d["counter"] else ""
+        seen = f"seen {d['last_seen']:%Y-%m-%d %H:%M}" if d["last_seen"] else "never seen"
+        typer.echo(
+            f"{d['name']:<20} {d['role']:<11} {counter:<11} {d['site']:<20} {state:<8} {seen}"
+        )
+
+
+@device_app.command("revoke")
+@needs("server")
+def device_revoke(name: str, db: DbOpt = DEFAULT_DB) -> None:
+    """Revoke a device's token (a stolen kiosk, a retired TV)."""
+    from server.commands.setup import revoke_device
+
+    try:
+        revoke_device(_context(db), name)
+    except ValueError as e:
+        typer.echo(f"Lỗi / error: {e}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(
+        f"device {name!r} revoked (a running server may accept its token for up to 30 s "
+        "more); `motcua device add NAME --rekey` gives it a new token"
+    )
+
+
+@app.command()
+@needs("server")
+def backup(
+    dest: Path,
+    force: Annotated[bool, typer.Option("--force", help="replace DEST")] = False,
+    db: DbOpt = DEFAULT_DB,
+) -> None:
+    """Copy the live SQLite database to DEST (consistent; the server keeps running).
+    PostgreSQL: prints the pg_dump command to run (exit code 3)."""
+    from motcua.install import backup as do_backup
+
+    typer.echo(do_backup(_choose(db), dest, force))
+
+
+@app.command()
+@needs("server")
+def restore(
+    src: Path,
+    force: Annotated[
+        bool, typer.Option("--force", help="replace the database that exists")
+    ] = False,
+    db: DbOpt = DEFAULT_DB,
+) -> None:
+    """Replace the SQLite database with the backup SRC (stop the server first)."""
+    from motcua.install import restore as do_restore
+
+    typer.echo(do_restore(_choose(db), src, force))
 
 
 @app.command()
@@ -215,9 +369,13 @@ def serve(
     """Run the server (migrates the schema first)."""
     import uvicorn
 
+    from motcua.install import check_port_free, require_initialised
     from server.store.migrate import upgrade
 
-    os.environ["MOTCUA_DATABASE_URL"] = db
+    choice = _choose(db)
+    require_initialised(choice)
+    check_port_free(host, port)
+    os.environ["MOTCUA_DATABASE_URL"] = db = choice.url
     os.environ.setdefault("MOTCUA_PUBLIC_BASE_URL", public_url or f"http://{host}:{port}")
     if public_url:
         os.environ["MOTCUA_PUBLIC_BASE_URL"] = public_url
@@ -236,7 +394,7 @@ def serve(
         # per connection, which made fan-out to hundreds of screens CPU-bound. LAN
         # bandwidth is plentiful; QtWebSockets never asks for it anyway.
         ws_per_message_deflate=False,
-        timeout_graceful_shutdown=3,
+        timeout_graceful_shutdown=1,  # systemd and `motcua demo` wait 2 s at most
     )
 
 
@@ -249,11 +407,16 @@ def demo(
         bool, typer.Option(help="Also open kiosk, counter, display, rating pad")
     ] = True,
     data_dir: Annotated[Path | None, typer.Option("--data-dir")] = None,
+    keep: Annotated[
+        bool, typer.Option("--keep", help="keep the temporary data folder afterwards")
+    ] = False,
 ) -> None:
     """Start everything on a fresh SQLite sample centre with demo accounts."""
     from motcua.demo import run_demo
+    from motcua.install import check_port_free
 
-    raise typer.Exit(run_demo(port=port, lang=lang, with_apps=apps, data_dir=data_dir))
+    check_port_free("127.0.0.1", port)
+    raise typer.Exit(run_demo(port=port, lang=lang, with_apps=apps, data_dir=data_dir, keep=keep))
 
 
 @app.command()

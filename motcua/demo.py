@@ -2,6 +2,7 @@
 
 import importlib.util
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from motcua.install import SAMPLE_CENTRE
 from protocol.enums import Role
 from server.centre import load_centre_file
 from server.commands.context import Context
@@ -19,7 +21,7 @@ from server.security import hash_password
 from server.store.db import open_database
 from server.store.migrate import upgrade
 
-SAMPLE = Path(__file__).resolve().parent.parent / "deploy" / "sample-centre.yaml"
+SAMPLE = SAMPLE_CENTRE
 DEMO_PASSWORD = "demo1234"
 
 
@@ -70,19 +72,68 @@ def _available(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
 
 
-def run_demo(port: int, lang: str, with_apps: bool, data_dir: Path | None) -> int:
+class _Stop(Exception):
+    """SIGTERM or SIGHUP: stop like Ctrl+C."""
+
+
+def _raise_stop(signum: int, _frame: object) -> None:
+    raise _Stop(signum)
+
+
+def run_demo(
+    port: int, lang: str, with_apps: bool, data_dir: Path | None, keep: bool = False
+) -> int:
+    """Everything in child processes; Ctrl+C, SIGTERM or SIGHUP stop them all, and the
+    temporary data folder goes too (unless `keep`, or the caller named the folder)."""
+    temporary = data_dir is None
     data_dir = data_dir or Path(tempfile.mkdtemp(prefix="motcua-demo-"))
     data_dir.mkdir(parents=True, exist_ok=True)
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _raise_stop)
+    procs: list[tuple[str, subprocess.Popen[bytes]]] = []
+    try:
+        return _run(port, lang, with_apps, data_dir, procs)
+    except (KeyboardInterrupt, _Stop):
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # no second interruption mid-stop
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _stop_all(procs)
+        if temporary and not keep:
+            shutil.rmtree(data_dir, ignore_errors=True)
+        elif temporary:
+            print(f"data kept in {data_dir}", flush=True)
+
+
+def _stop_all(procs: list[tuple[str, "subprocess.Popen[bytes]"]]) -> None:
+    """SIGTERM to every child (apps first, the server last), then SIGKILL after 5 s."""
+    for _, p in reversed(procs):
+        if p.poll() is None:
+            p.send_signal(signal.SIGTERM)
+    end = time.monotonic() + 5
+    for _, p in procs:
+        try:
+            p.wait(timeout=max(0.1, end - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+
+
+def _run(
+    port: int,
+    lang: str,
+    with_apps: bool,
+    data_dir: Path,
+    procs: list[tuple[str, "subprocess.Popen[bytes]"]],
+) -> int:
     t = prepare(f"sqlite:///{data_dir / 'demo.db'}")
     url = f"http://127.0.0.1:{port}"
     cli = [sys.executable, "-m", "motcua"]
     env = {**os.environ, "MOTCUA_CONFIG_DIR": str(data_dir / "devices")}
-    procs: list[tuple[str, subprocess.Popen[bytes]]] = []
     server = subprocess.Popen([*cli, "serve", "--db", t["db"], "--port", str(port)], env=env)
     procs.append(("server", server))
     if not _wait_healthy(url, server):
         print("Máy chủ không khởi động được / the server did not start", file=sys.stderr)
-        server.terminate()
         return 1
     started = [f"server        {url}   (API docs {url}/docs)"]
     if with_apps and not _has_screen():
@@ -160,18 +211,6 @@ def run_demo(port: int, lang: str, with_apps: bool, data_dir: Path | None) -> in
     print(f"  display token {t['display']}")
     print(f"  rating token  {t['rating']} (counter 1)")
     print("\n  Ctrl+C stops everything.\n", flush=True)
-    try:
-        while server.poll() is None:
-            time.sleep(0.5)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        for _, p in reversed(procs):
-            if p.poll() is None:
-                p.send_signal(signal.SIGINT if p is server else signal.SIGTERM)
-        for _, p in procs:
-            try:
-                p.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                p.kill()
+    while server.poll() is None:
+        time.sleep(0.5)
     return 0

@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from protocol.snapshot import PriorityGroup, ProcedureInfo, RatingLevel
 
@@ -22,6 +23,12 @@ class Numbers(BaseModel):
     end: int | None = None
     prefix: str = Field(default="", max_length=3)
     width: int = Field(default=0, ge=0, le=6)
+
+    @model_validator(mode="after")
+    def _block(self) -> "Numbers":
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
 
 
 class ServiceConf(BaseModel):
@@ -102,7 +109,12 @@ class CentreConfig(BaseModel):
     @field_validator("timezone")
     @classmethod
     def _zone(cls, v: str) -> str:
-        ZoneInfo(v)
+        try:
+            ZoneInfo(v)
+        except (ValueError, KeyError):  # ZoneInfoNotFoundError is a KeyError
+            raise ValueError(
+                f"unknown time zone {v!r}; a Vietnamese centre uses Asia/Ho_Chi_Minh"
+            ) from None
         return v
 
     @field_validator("hours")
@@ -117,19 +129,29 @@ class CentreConfig(BaseModel):
 
     @model_validator(mode="after")
     def _references(self) -> "CentreConfig":
-        ids = [s.id for s in self.services]
-        if len(set(ids)) != len(ids):
-            raise ValueError("service ids must be unique")
-        counter_ids = [c.id for c in self.counters]
-        if len(set(counter_ids)) != len(counter_ids):
-            raise ValueError("counter ids must be unique")
-        proc_ids = [p.id for s in self.services for p in s.procedures]
-        if len(set(proc_ids)) != len(proc_ids):
-            raise ValueError("procedure ids must be unique across the centre")
-        for c in self.counters:
-            for cs in c.services:
+        _unique("services", [s.id for s in self.services], "field (service) id")
+        _unique("counters", [c.id for c in self.counters], "counter id")
+        seen: dict[str, tuple[int, int]] = {}
+        for i, s in enumerate(self.services):
+            for j, p in enumerate(s.procedures):
+                if p.id in seen:
+                    a, b = seen[p.id]
+                    raise _at(
+                        ("services", i, "procedures", j, "id"),
+                        f"procedure id {p.id!r} is also services[{a}].procedures[{b}]; "
+                        "procedure ids must be unique across the centre",
+                    )
+                seen[p.id] = (i, j)
+        ids = {s.id for s in self.services}
+        for i, c in enumerate(self.counters):
+            for j, cs in enumerate(c.services):
                 if cs.id not in ids:
-                    raise ValueError(f"counter {c.id} names unknown service {cs.id!r}")
+                    raise _at(
+                        ("counters", i, "services", j),
+                        f"counter {c.id} names unknown service {cs.id!r}; "
+                        f"the fields are: {', '.join(sorted(ids))}",
+                    )
+        _numbers_apart(self.services)
         return self
 
     # -- lookups the commands need, built once per config ---------------------------
@@ -171,3 +193,45 @@ class CentreConfig(BaseModel):
             cache = {p.id: s.id for s in self.services for p in s.procedures}
             self.__dict__["_proc_cache"] = cache
         return cache
+
+
+def _at(path: tuple[str | int, ...], msg: str) -> PydanticCustomError:
+    """An error about one place of the centre file: `path` (in the error's ctx) lets the
+    CLI and the web console point at the offending key, not at the whole file."""
+    return PydanticCustomError("centre", "{msg}", {"msg": msg, "path": path})
+
+
+def _unique(where: str, ids: list[Any], what: str) -> None:
+    first: dict[Any, int] = {}
+    for i, v in enumerate(ids):
+        if v in first:
+            raise _at(
+                (where, i, "id"),
+                f"{what} {v!r} is used twice ({where}[{first[v]}] and {where}[{i}]); "
+                "give each its own id",
+            )
+        first[v] = i
+
+
+def _numbers_apart(services: list[ServiceConf]) -> None:
+    """Two fields whose announced numbers can be the same would send two citizens to one
+    call: the same prefix (or none) and overlapping blocks are refused."""
+    for j, b in enumerate(services):
+        for i, a in enumerate(services[:j]):
+            if a.numbers.prefix.casefold() != b.numbers.prefix.casefold():
+                continue
+            a_end, b_end = a.numbers.end, b.numbers.end
+            if (a_end is None or b.numbers.start <= a_end) and (
+                b_end is None or a.numbers.start <= b_end
+            ):
+                raise _at(
+                    ("services", j, "numbers"),
+                    f"field {b.id!r} numbers {_block(b.numbers)} overlap field {a.id!r} "
+                    f"(services[{i}], {_block(a.numbers)}): the hall would call the same "
+                    "number for both; give each field its own block (e.g. start: 2001, "
+                    "end: 2999) or its own prefix",
+                )
+
+
+def _block(n: Numbers) -> str:
+    return f"{n.prefix}{n.start}–{n.prefix}{n.end if n.end is not None else '…'}"

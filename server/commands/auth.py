@@ -1,6 +1,7 @@
 """Login and bearer-token resolution (users' sessions and devices' tokens)."""
 
 import time
+import weakref
 from datetime import timedelta
 from functools import cache
 
@@ -18,6 +19,14 @@ from server.store.tables import Device, LoginSession, User
 
 SESSION_HOURS = 14  # a clerk's day, with margin; the app logs in again next morning
 _CACHE_S = 30.0  # a revoked token stops working within this many seconds
+_RESOLVERS: "weakref.WeakSet[TokenResolver]" = weakref.WeakSet()
+
+
+def forget_principal(kind: str, id_: int) -> None:
+    """A user disabled or a device revoked: every resolver of this process drops its
+    cached tokens at once (another process still trusts its cache up to _CACHE_S)."""
+    for r in list(_RESOLVERS):
+        r.forget_principal(kind, id_)
 
 
 class TokenResolver:
@@ -26,6 +35,7 @@ class TokenResolver:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self._cache: dict[str, tuple[float, Principal | None]] = {}
+        _RESOLVERS.add(self)
 
     def resolve(self, token: str) -> Principal | None:
         h = token_hash(token)
@@ -45,6 +55,11 @@ class TokenResolver:
 
     def forget(self, token: str) -> None:
         self._cache.pop(token_hash(token), None)
+
+    def forget_principal(self, kind: str, id_: int) -> None:
+        for h, (_, who) in list(self._cache.items()):
+            if who is not None and who.kind == kind and who.id == id_:
+                self._cache.pop(h, None)
 
     def _lookup(self, h: str) -> Principal | None:
         with self.ctx.uow() as uow:

@@ -11,18 +11,51 @@ from protocol.enums import Role
 from protocol.errors import ErrorCode
 from protocol.events import EventType
 from server.centre import CentreConfig
+from server.commands.auth import forget_principal
 from server.commands.context import Context, load_site
 from server.domain.clock import business_day
+from server.domain.config_change import fields_in_use
 from server.domain.errors import DomainError
 from server.principal import Principal
 from server.security import hash_password, new_token, token_hash
 from server.store.convert import aware, utc
-from server.store.tables import Appointment, Counter, Device, Site, User
+from server.store.tables import Appointment, Counter, Device, LoginSession, Site, User
 from server.store.uow import UnitOfWork
 
 
-def load_centre(ctx: Context, cfg: CentreConfig) -> str:
-    """Create the site or update its configuration; safe to run again. Returns what it did."""
+class CentreChangeRefused(ValueError):
+    """A centre file that would hurt the running hall; the message says what to do."""
+
+    def __init__(self, message: str, in_use: dict[str, int] | None = None) -> None:
+        super().__init__(message)
+        self.in_use = in_use or {}
+
+
+def load_centre(ctx: Context, cfg: CentreConfig, new_site: bool = False) -> str:
+    """Create the site or update its configuration; safe to run again. Returns what it did.
+
+    Refused (CentreChangeRefused): a file for another site when the database holds one
+    already, unless `new_site` (a renamed `site:` would silently start a second centre);
+    a file that drops a field with citizens still waiting today."""
+    with ctx.db.reader.connect() as conn:
+        codes = list(conn.execute(select(Site.code)).scalars())
+    if codes and cfg.site not in codes and not new_site:
+        raise CentreChangeRefused(
+            f"site {cfg.site!r} is not in this database, which holds {', '.join(codes)}: "
+            f"changing `site:` would start a second, empty centre. Put back "
+            f"`site: {codes[0]}`, or give --new-site to really add another centre"
+        )
+    if cfg.site in codes:
+        with ctx.halls.read(cfg.site) as hall:
+            in_use = fields_in_use(hall, cfg, ctx.now())
+        if in_use:
+            waits = ", ".join(f"{sid!r} has {n} citizen(s) waiting" for sid, n in in_use.items())
+            raise CentreChangeRefused(
+                f"the file removes or renames fields that are in use today: {waits}. "
+                "Keep them in the file until the day closes (run init again tomorrow), "
+                "or serve or cancel those tickets first",
+                in_use,
+            )
 
     def cmd(uow: UnitOfWork) -> str:
         s = uow.session
@@ -112,8 +145,10 @@ def add_device(
     role: Role,
     counter_id: int | None = None,
     token: str | None = None,
+    rekey: bool = True,
 ) -> str:
-    """Register (or re-key) a device; returns its new token, shown once."""
+    """Register (or, with `rekey`, re-key) a device; returns its new token, shown once.
+    Without `rekey` a name that exists is refused: a typo must not cut a kiosk off."""
     if role.is_user:
         raise ValueError(f"{role} is a user role")
     token = token or new_token()
@@ -124,6 +159,14 @@ def add_device(
         if counter_id is not None and cfg.counter(counter_id) is None:
             raise ValueError(f"counter {counter_id} is not in the centre file")
         dev = s.execute(select(Device).where(Device.name == name)).scalar_one_or_none()
+        if dev is not None and not rekey:
+            raise ValueError(
+                f"device {name!r} exists ({dev.role}"
+                + (f", counter {dev.counter_id}" if dev.counter_id else "")
+                + ("" if dev.active else ", revoked")
+                + "): choose another name, or give --rekey to issue it a new token "
+                "(its old token stops working)"
+            )
         if dev is None:
             s.add(
                 Device(
@@ -146,6 +189,78 @@ def add_device(
 
     ctx.run(cmd)
     return token
+
+
+def list_users(ctx: Context) -> list[dict[str, object]]:
+    with ctx.uow() as uow:
+        rows = uow.session.execute(select(User).order_by(User.site, User.username)).scalars()
+        return [
+            {
+                "name": u.username,
+                "role": u.role,
+                "site": u.site,
+                "full_name": u.full_name or "",
+                "active": u.active,
+            }
+            for u in rows
+        ]
+
+
+def list_devices(ctx: Context) -> list[dict[str, object]]:
+    with ctx.uow() as uow:
+        rows = uow.session.execute(select(Device).order_by(Device.site, Device.name)).scalars()
+        return [
+            {
+                "name": d.name,
+                "role": d.role,
+                "site": d.site,
+                "counter": d.counter_id,
+                "active": d.active,
+                "last_seen": aware(d.last_seen),
+            }
+            for d in rows
+        ]
+
+
+def disable_user(ctx: Context, username: str) -> tuple[int, int]:
+    """Disable a user and end their sessions at once. Returns (user id, sessions ended)."""
+
+    def cmd(uow: UnitOfWork) -> tuple[int, int]:
+        s = uow.session
+        user = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
+        if user is None:
+            raise ValueError(f"no user {username!r} (see motcua user list)")
+        assert user.id is not None
+        user.active = False
+        ended = 0
+        for sess in s.execute(select(LoginSession).where(LoginSession.user_id == user.id)):
+            s.delete(sess[0])
+            ended += 1
+        uow.commit()
+        return user.id, ended
+
+    done = ctx.run(cmd)
+    forget_principal("user", done[0])
+    return done
+
+
+def revoke_device(ctx: Context, name: str) -> int:
+    """Revoke a device: its token stops working. Returns the device's id."""
+
+    def cmd(uow: UnitOfWork) -> int:
+        s = uow.session
+        dev = s.execute(select(Device).where(Device.name == name)).scalar_one_or_none()
+        if dev is None:
+            raise ValueError(f"no device {name!r} (see motcua device list)")
+        assert dev.id is not None
+        dev.active = False
+        dev.token_hash = token_hash(new_token())  # the old token is gone, not just paused
+        uow.commit()
+        return dev.id
+
+    id_ = ctx.run(cmd)
+    forget_principal("device", id_)
+    return id_
 
 
 def create_appointment(ctx: Context, who: Principal, body: AppointmentCreate) -> AppointmentPublic:
