@@ -17,6 +17,7 @@ from server.commands.auth import TokenResolver
 from server.commands.context import Context
 from server.commands.days import roll_all_sites
 from server.domain.clock import Clock, SystemClock
+from server.logs import install_redaction
 from server.queries.snapshot import build_snapshot
 from server.realtime.backends import backend_for
 from server.realtime.hub import Hub
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 
 def create_app(settings: Settings | None = None, clock: Clock | None = None) -> FastAPI:
     settings = settings or Settings()
+    install_redaction()  # however the server is started, no token reaches its logs
     db = open_database(settings.database_url, settings.db_pool_size)
     hub = Hub(
         lambda site, after: fetch_events(db, site, after),
