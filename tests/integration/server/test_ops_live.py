@@ -1,10 +1,11 @@
 """Operations on a real server process (`motcua serve`): no token in its logs, the
-stream's header and subprotocol logins, timestamped logs."""
+stream's header and subprotocol logins, /metrics open on loopback, timestamped logs."""
 
 import json
 import re
 
 import httpx
+from prometheus_client.parser import text_string_to_metric_families
 from websockets.sync.client import connect
 
 from tests.support.live_server import LiveServer
@@ -45,3 +46,16 @@ def test_the_stream_takes_the_token_in_a_header_or_a_subprotocol(live_server: Li
     with connect(f"{srv.ws_url}{STREAM}", subprotocols=offered) as ws:  # type: ignore[arg-type]
         assert ws.subprotocol == "motcua.v1"  # never the token back
         hello(ws)
+
+
+def test_metrics_are_open_on_loopback(live_server: LiveServer) -> None:
+    srv = live_server
+    srv.api("POST", "/tickets", srv.kiosk_token, json={"service_id": "dat-dai"})
+    r = httpx.get(f"{srv.url}/metrics")
+    assert r.status_code == 200
+    samples = {
+        (s.name, tuple(sorted(s.labels.items()))): s.value
+        for f in text_string_to_metric_families(r.text)
+        for s in f.samples
+    }
+    assert samples[("motcua_events_total", (("type", "ticket.issued"),))] == 1
