@@ -9,7 +9,7 @@ UDEV = ROOT / "deploy/udev/70-motcua-escpos-printers.rules"
 
 
 def test_udev_rule_lines_are_well_formed() -> None:
-    key = r'(?:[A-Z_]+(?:\{[A-Za-z_]+\})?)'
+    key = r"(?:[A-Z_]+(?:\{[A-Za-z_]+\})?)"
     pair = rf'{key}\s*(?:==|!=|\+=|=)\s*"[^"]*"'
     line_re = re.compile(rf"^{pair}(?:,\s*{pair})*$")
     labels, gotos, vendors = set(), set(), []
