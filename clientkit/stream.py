@@ -18,7 +18,7 @@ from urllib.parse import quote, urlencode
 
 from pydantic import ValidationError
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
-from PySide6.QtNetwork import QAbstractSocket
+from PySide6.QtNetwork import QAbstractSocket, QNetworkRequest
 from PySide6.QtWebSockets import QWebSocket
 
 from clientkit.http import API_PREFIX, backoff_delay
@@ -43,8 +43,8 @@ class EventStream(QObject):
 
     Args:
         base_url: the server's http(s) URL; ws(s) is derived from it.
-        token: device or user token, sent as `token=` (browsers' websockets cannot
-            send headers, so the server accepts it in the query).
+        token: device or user token, sent as `Authorization: Bearer …` in the
+            handshake (never in the URL, which proxies and access logs record).
         connect_timeout_s: how long an attempt may take until the hello.
         backoff: (first, max) reconnect delay in seconds.
 
@@ -145,12 +145,17 @@ class EventStream(QObject):
         if self._last_seq is not None and self._epoch is not None:
             query["since"] = self._last_seq
             query["epoch"] = self._epoch
-        if self.token:
-            query["token"] = self.token
         if query:
             # urlencode escapes "&", "+" and "=" inside values; QUrlQuery does not.
             url.setQuery(urlencode(query, quote_via=quote))
         return url
+
+    def request(self) -> QNetworkRequest:
+        """The handshake: `url()` and the token in an Authorization header."""
+        request = QNetworkRequest(self.url())
+        if self.token:
+            request.setRawHeader(b"Authorization", f"Bearer {self.token}".encode())
+        return request
 
     # ---- connection lifecycle -------------------------------------------------------
 
@@ -168,7 +173,7 @@ class EventStream(QObject):
         self._socket = socket
         self._watchdog.start(int(self.connect_timeout_s * 1000))
         log.debug("stream: opening %s since=%s", self.base_url, self._last_seq)  # no token in logs
-        socket.open(self.url())
+        socket.open(self.request())
 
     def _drop(self, *, close: bool) -> None:
         """Forget the current socket without reacting to its last signals."""

@@ -56,6 +56,7 @@ SIDES = {
         "pydantic_settings",
         "psycopg",
         "redis",
+        "prometheus_client",
     },
     "apps": {"PySide6", "shiboken6", "escpos", "PIL", "qrcode", "usb", "serial", "espeakng_loader"},
 }
@@ -365,11 +366,19 @@ def serve(
     broadcast: Annotated[
         str | None, typer.Option("--broadcast", help="memory:// | redis://… | postgresql://…")
     ] = None,
+    log_level: Annotated[
+        str, typer.Option("--log-level", help="debug | info | warning | error")
+    ] = "info",
+    access_log: Annotated[
+        bool, typer.Option("--access-log/--no-access-log", help="One line per request")
+    ] = True,
 ) -> None:
-    """Run the server (migrates the schema first)."""
+    """Run the server (migrates the schema first). Logs go to stdout/stderr, timestamped,
+    tokens redacted (under systemd: journalctl -u motcua)."""
     import uvicorn
 
     from motcua.install import check_port_free, require_initialised
+    from server.logs import log_config
     from server.store.migrate import upgrade
 
     choice = _choose(db)
@@ -387,7 +396,9 @@ def serve(
         host=host,
         port=port,
         workers=workers,
-        log_level="info",
+        log_config=log_config(log_level),
+        log_level=log_level,
+        access_log=access_log,
         ws_ping_interval=20,
         ws_ping_timeout=20,
         # No permessage-deflate: the hub serialises an event once, but compression runs

@@ -17,6 +17,8 @@ from server.commands.auth import TokenResolver
 from server.commands.context import Context
 from server.commands.days import roll_all_sites
 from server.domain.clock import Clock, SystemClock
+from server.logs import install_redaction
+from server.metrics import Metrics
 from server.queries.snapshot import build_snapshot
 from server.realtime.backends import backend_for
 from server.realtime.hub import Hub
@@ -30,6 +32,7 @@ log = logging.getLogger(__name__)
 
 def create_app(settings: Settings | None = None, clock: Clock | None = None) -> FastAPI:
     settings = settings or Settings()
+    install_redaction()  # however the server is started, no token reaches its logs
     db = open_database(settings.database_url, settings.db_pool_size)
     hub = Hub(
         lambda site, after: fetch_events(db, site, after),
@@ -37,7 +40,10 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         settings.stream_queue_size,
         render=event_text,
     )
-    ctx = Context(db=db, clock=clock or SystemClock(), publish=hub.publish_threadsafe)
+    metrics = Metrics()
+    metrics.watch_hub(hub)
+    publish = metrics.counting(hub.publish_threadsafe)
+    ctx = Context(db=db, clock=clock or SystemClock(), publish=publish)
     tokens = TokenResolver(ctx)
     stream_deps = StreamDeps(
         resolve=tokens.resolve,
@@ -87,6 +93,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         app.include_router(r, prefix=API_PREFIX)
     app.include_router(public.page_router)
     app.add_middleware(problems.BodyLimit, max_bytes=settings.max_body_bytes)
+    metrics.install(app, token=settings.metrics_token)  # outermost: sees every answer
     problems.install_openapi(app, API_PREFIX)
     return app
 

@@ -18,3 +18,6 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=64 * 1024, ge=1024)
     day_check_interval_s: float = Field(default=30.0, gt=0)
     db_pool_size: int = Field(default=10, ge=1)
+    # Who may read GET /metrics besides loopback clients: those presenting
+    # `Authorization: Bearer <this>`. Unset: loopback only (server.metrics).
+    metrics_token: str | None = None

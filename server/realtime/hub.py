@@ -50,6 +50,7 @@ class Hub:
         self._queue_size = queue_size
         self._sites: dict[str, _Site] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
+        self.dropped = 0  # subscribers cut off for falling behind (server.metrics)
 
     # -- life cycle -------------------------------------------------------------------
     async def start(self, last_seqs: dict[str, int]) -> None:
@@ -128,6 +129,7 @@ class Hub:
                 sub.queue.put_nowait((seq, text))
             except asyncio.QueueFull:
                 sub.overflowed = True
+                self.dropped += 1
                 s.subscribers.discard(sub)
                 sub.on_overflow()
 

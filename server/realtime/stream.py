@@ -157,11 +157,25 @@ class StreamDeps:
     replay_limit: int = 5000
 
 
+SUBPROTOCOL = "motcua.v1"  # what the server answers when a client offers it
+TOKEN_SUBPROTOCOL = "bearer."  # "bearer.<token>": the token, for clients without headers
+
+
+def stream_token(ws: WebSocket) -> str | None:
+    """The client's token: `Authorization: Bearer …` (the apps), a `bearer.<token>`
+    subprotocol offered beside `motcua.v1` (browsers, which cannot set headers), or
+    `?token=` (older clients; uvicorn's logs redact it, see server.logs)."""
+    scheme, _, value = ws.headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and value.strip():
+        return value.strip()
+    for offered in ws.scope.get("subprotocols") or ():
+        if offered.startswith(TOKEN_SUBPROTOCOL) and len(offered) > len(TOKEN_SUBPROTOCOL):
+            return offered[len(TOKEN_SUBPROTOCOL) :]
+    return ws.query_params.get("token") or None
+
+
 async def stream(ws: WebSocket, deps: StreamDeps) -> None:
-    token = (
-        ws.query_params.get("token")
-        or ws.headers.get("authorization", "").removeprefix("Bearer ").strip()
-    )
+    token = stream_token(ws)
     who = None
     if token:  # a token seen lately needs no thread (a herd of TVs reconnecting at once)
         who = deps.cached(token) or await asyncio.to_thread(deps.resolve, token)
@@ -172,7 +186,10 @@ async def stream(ws: WebSocket, deps: StreamDeps) -> None:
         since = int(ws.query_params["since"]) if "since" in ws.query_params else None
     except ValueError:
         since = None
-    await ws.accept()
+    # Never echo the token's subprotocol: answer ours when offered (a browser that
+    # offered subprotocols fails the handshake when none is chosen).
+    offered = ws.scope.get("subprotocols") or ()
+    await ws.accept(subprotocol=SUBPROTOCOL if SUBPROTOCOL in offered else None)
     sender = asyncio.current_task()
     overflow = asyncio.Event()
 

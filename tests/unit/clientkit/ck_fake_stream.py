@@ -29,7 +29,7 @@ class FakeStreamServer:
         self.ping_interval_s = ping_interval_s
         self.silent = False  # True: no pings, no live events (a hung server)
         self.refuse = False  # True: close every new connection at once
-        self.connections: list[dict[str, str]] = []  # query of each connection
+        self.connections: list[dict[str, str]] = []  # query (+ authorization) of each
         self.http_routes: dict[str, Any] = {}
         self.http_seen: list[str] = []
         self._queues: dict[ServerConnection, asyncio.Queue[str | None]] = {}
@@ -125,7 +125,11 @@ class FakeStreamServer:
 
     async def _handle(self, ws: ServerConnection) -> None:
         query = {k: v[-1] for k, v in parse_qs(urlsplit(ws.request.path).query).items()}
-        self.connections.append(query)
+        authorization = ws.request.headers.get("Authorization")
+        # What each connection carried: its query, and its Authorization header.
+        self.connections.append(
+            {**query, "authorization": authorization} if authorization else query
+        )
         if self.refuse:
             await ws.close(1012, "restarting")
             return

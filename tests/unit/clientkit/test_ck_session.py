@@ -37,7 +37,7 @@ def test_start_loads_catalog_and_state(qtbot, link, fake_stream):
     start(qtbot, link)
     assert link.catalog.name.startswith("Trung tâm")
     assert [t.id for t in link.state.model.waiting] == [1, 2]
-    assert fake_stream.connections[0]["token"] == "tok"
+    assert fake_stream.connections[0]["authorization"] == "Bearer tok"
 
 
 def test_live_call_and_replayed_call(qtbot, link, fake_stream):
@@ -96,7 +96,7 @@ def test_set_token_reconnects_the_stream(qtbot, link, fake_stream):
     link.set_token("tok-2")
     assert link.token == "tok-2" and link.api.token == "tok-2"
     qtbot.waitUntil(lambda: len(fake_stream.connections) == 2, timeout=WAIT_MS)
-    assert fake_stream.connections[1]["token"] == "tok-2"
+    assert fake_stream.connections[1]["authorization"] == "Bearer tok-2"
 
 
 def test_catalog_missing_at_start_is_fetched_when_the_server_says_hello(qtbot, link, fake_stream):

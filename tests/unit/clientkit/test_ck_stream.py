@@ -59,7 +59,7 @@ def test_hello_snapshot_replay_then_live(qtbot, fake_stream, make_stream):
     assert rec.states == ["online"]
     assert rec.hellos == [12] and rec.snapshots == [10]
     assert rec.events == [(11, False), (12, False)]  # the past: not to be announced
-    assert fake_stream.connections[0] == {"token": "dev-token"}  # no position yet
+    assert fake_stream.connections[0] == {"authorization": "Bearer dev-token"}  # no position
     fake_stream.publish(issued(13, 5))
     qtbot.waitUntil(lambda: len(rec.events) == 3, timeout=WAIT_MS)
     assert rec.events[-1] == (13, True)
@@ -187,7 +187,7 @@ def test_new_token_reconnects(qtbot, fake_stream, make_stream):
     stream.token = "tok-2"
     stream.reconnect()
     qtbot.waitUntil(lambda: len(fake_stream.connections) == 2, timeout=WAIT_MS)
-    assert fake_stream.connections[1]["token"] == "tok-2"
+    assert fake_stream.connections[1]["authorization"] == "Bearer tok-2"
     assert fake_stream.connections[1]["since"] == "10"
 
 
@@ -196,7 +196,8 @@ def test_url_building():
     stream.set_position("E1", 42)
     url = bytes(stream.url().toEncoded().data()).decode()
     assert url.startswith("wss://hcc.example.vn/motcua/api/v1/stream?")
-    assert "since=42" in url and "epoch=E1" in url and "token=a%20b" in url
+    assert "since=42" in url and "epoch=E1" in url and "token" not in url
+    assert bytes(stream.request().rawHeader("Authorization").data()) == b"Bearer a b"
     assert EventStream("http://h:8000").url().toString() == "ws://h:8000/api/v1/stream"
 
 
