@@ -18,3 +18,6 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=64 * 1024, ge=1024)
     day_check_interval_s: float = Field(default=30.0, gt=0)
     db_pool_size: int = Field(default=10, ge=1)
+    # The public tracking routes, per client address: a burst, then this many a second.
+    public_rate_per_s: float = Field(default=2.0, gt=0)
+    public_burst: int = Field(default=30, ge=1)
