@@ -5,7 +5,7 @@ change without an event are the same before and after).
 
 Inputs: valid ones (positive) and ones that break the schema (negative: integers far past
 the bounds, e.g. 2**63, strings past maxLength, wrong types), with control characters
-and NUL in strings. The number of examples is fixed (EXAMPLES per role and mode) and the
+and NUL in strings. The number of examples is fixed and the
 run derandomised: 6 examples per operation and role (about 2,400 requests per database),
 about 1.5 minutes for SQLite and PostgreSQL together."""
 
