@@ -5,14 +5,23 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from protocol.enums import Role
+from protocol.inputs import CounterNo, Moment, RowId, text
+
+# Every free-text field is `text(n)`: NFC, no control/invisible/bidi characters, 1…n
+# characters (protocol/inputs.py). Every id is bounded to the database's integer range.
+Username = text(64)
+Password = text(256, strip=False)
+Ident = text(64)  # a service, procedure or priority group id of the centre file
+Reason = text(200)  # one of the centre's list, or "Khác: <at most 100 characters>"
+AppointmentCode = text(32)
 
 _STRICT = ConfigDict(extra="forbid")
 
 
 class LoginRequest(BaseModel):
     model_config = _STRICT
-    username: str = Field(min_length=1, max_length=64)
-    password: str = Field(min_length=1, max_length=256)
+    username: Username
+    password: Password
 
 
 class LoginResponse(BaseModel):
@@ -26,10 +35,10 @@ class LoginResponse(BaseModel):
 
 class TicketCreate(BaseModel):
     model_config = _STRICT
-    service_id: str | None = Field(default=None, max_length=64)
-    procedure_id: str | None = Field(default=None, max_length=64)
-    priority: str | None = Field(default=None, max_length=64)
-    appointment_code: str | None = Field(default=None, max_length=32)
+    service_id: Ident | None = None
+    procedure_id: Ident | None = None
+    priority: Ident | None = None
+    appointment_code: AppointmentCode | None = None
 
     @model_validator(mode="after")
     def _service_or_appointment(self) -> "TicketCreate":
@@ -40,18 +49,18 @@ class TicketCreate(BaseModel):
 
 class ReturnBody(BaseModel):
     model_config = _STRICT
-    ticket_id: int = Field(ge=1)
+    ticket_id: RowId
 
 
 class CallBody(BaseModel):
     model_config = _STRICT
-    ticket_id: int = Field(ge=1)
+    ticket_id: RowId
 
 
 class TransferBody(BaseModel):
     model_config = _STRICT
-    service_id: str | None = Field(default=None, max_length=64)
-    to_counter_id: int | None = Field(default=None, ge=1)
+    service_id: Ident | None = None
+    to_counter_id: CounterNo | None = None
 
     @model_validator(mode="after")
     def _exactly_one(self) -> "TransferBody":
@@ -61,20 +70,30 @@ class TransferBody(BaseModel):
 
 
 class PauseBody(BaseModel):
+    """`reason`: one of the centre's `pause_reasons`, or `"Khác: <text>"` (≤ 100 characters
+    of text) for anything else."""
+
     model_config = _STRICT
-    reason: str = Field(min_length=1, max_length=200)
+    reason: Reason
 
 
 class PrintFailedBody(BaseModel):
     model_config = _STRICT
-    reason: str = Field(min_length=1, max_length=200)
+    reason: Reason
 
 
 class RatingCreate(BaseModel):
     model_config = _STRICT
-    ticket_id: int = Field(ge=1)
-    level: str = Field(min_length=1, max_length=32)
-    reasons: list[str] = Field(default_factory=list, max_length=10)
+    ticket_id: RowId
+    level: Ident
+    # Each one of the centre's `rating_reasons`, or `"Khác: <text>"` (≤ 100 characters).
+    reasons: list[Reason] = Field(default_factory=list, max_length=10)
+
+    @model_validator(mode="after")
+    def _distinct(self) -> "RatingCreate":
+        if len(set(self.reasons)) != len(self.reasons):
+            raise ValueError("reasons must not repeat")
+        return self
 
 
 class RatingPublic(BaseModel):
@@ -88,10 +107,21 @@ class RatingPublic(BaseModel):
 
 class AppointmentCreate(BaseModel):
     model_config = _STRICT
-    service_id: str = Field(max_length=64)
-    slot_start: datetime
-    slot_end: datetime | None = None
-    code: str | None = Field(default=None, min_length=4, max_length=32)
+    service_id: Ident
+    slot_start: Moment
+    slot_end: Moment | None = None
+    # Read aloud and typed at the kiosk: letters, digits and "-" only.
+    code: str | None = Field(default=None, pattern=r"^[A-Za-z0-9-]{4,32}$")
+
+    @model_validator(mode="after")
+    def _slot_in_order(self) -> "AppointmentCreate":
+        a, b = self.slot_start, self.slot_end
+        if b is not None:
+            if (a.tzinfo is None) != (b.tzinfo is None):
+                raise ValueError("slot_start and slot_end: both with a UTC offset or neither")
+            if b <= a:
+                raise ValueError("slot_end must be after slot_start")
+        return self
 
 
 class AppointmentPublic(BaseModel):

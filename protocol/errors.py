@@ -30,6 +30,9 @@ class ErrorCode(StrEnum):
     APPOINTMENT_INVALID = "appointment-invalid"
     APPOINTMENT_USED = "appointment-used"
     IDEMPOTENCY_CONFLICT = "idempotency-conflict"
+    IDEMPOTENCY_KEY_REQUIRED = "idempotency-key-required"
+    UNKNOWN_REASON = "unknown-reason"
+    RATE_LIMITED = "too-many-requests"
     VALIDATION = "validation-error"
     MALFORMED = "malformed-request"
     TOO_LARGE = "payload-too-large"
@@ -68,6 +71,9 @@ ERROR_TITLES: dict[ErrorCode, str] = {
     ErrorCode.APPOINTMENT_INVALID: "Mã lịch hẹn không đúng hoặc không phải hôm nay",
     ErrorCode.APPOINTMENT_USED: "Mã lịch hẹn đã được sử dụng",
     ErrorCode.IDEMPOTENCY_CONFLICT: "Khóa Idempotency-Key đã dùng cho một yêu cầu khác",
+    ErrorCode.IDEMPOTENCY_KEY_REQUIRED: "Thiếu khóa Idempotency-Key cho yêu cầu lấy số",
+    ErrorCode.UNKNOWN_REASON: "Lý do không có trong danh sách của trung tâm",
+    ErrorCode.RATE_LIMITED: "Quá nhiều yêu cầu, vui lòng thử lại sau ít giây",
     ErrorCode.VALIDATION: "Dữ liệu gửi lên không hợp lệ",
     ErrorCode.MALFORMED: "Yêu cầu không đúng định dạng",
     ErrorCode.TOO_LARGE: "Dữ liệu gửi lên quá lớn",

@@ -21,3 +21,6 @@ class Settings(BaseSettings):
     # Who may read GET /metrics besides loopback clients: those presenting
     # `Authorization: Bearer <this>`. Unset: loopback only (server.metrics).
     metrics_token: str | None = None
+    # The public tracking routes, per client address: a burst, then this many a second.
+    public_rate_per_s: float = Field(default=2.0, gt=0)
+    public_burst: int = Field(default=30, ge=1)

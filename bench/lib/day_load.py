@@ -5,6 +5,7 @@ import asyncio
 import json
 import random
 import time
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,7 +64,8 @@ async def _kiosks(plan: DayPlan) -> DayResult:
         if priority:
             body["priority"] = priority
         token = plan.kiosk_tokens[i % len(plan.kiosk_tokens)]
-        status, _ = await conn.request("POST", "/api/v1/tickets", token, body)
+        key = {"Idempotency-Key": uuid.uuid4().hex}
+        status, _ = await conn.request("POST", "/api/v1/tickets", token, body, key)
         _tally(res, "issue", status)
         res.issued += status == 201
         pool.put_nowait(conn)

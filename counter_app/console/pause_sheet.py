@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QWidget
 
 from clientkit import i18n
 from counter_app.console.sheet import Sheet
+from protocol.inputs import OTHER_MAX, OTHER_PREFIX
 
 
 class PauseSheet(Sheet):
@@ -19,7 +20,7 @@ class PauseSheet(Sheet):
         self.reasons = QListWidget(self.card)
         self.reasons.setMinimumHeight(200)
         self.other = QLineEdit(self.card)
-        self.other.setMaxLength(200)
+        self.other.setMaxLength(OTHER_MAX)
         self.reasons.currentRowChanged.connect(self._picked)
         self.other.textEdited.connect(self._typed)
         self.body.addWidget(self.reasons)
@@ -48,8 +49,8 @@ class PauseSheet(Sheet):
 
     def reason(self) -> str:
         typed = self.other.text().strip()
-        if typed:
-            return typed
+        if typed:  # not one of the centre's reasons: the server takes "Khác: <text>"
+            return f"{OTHER_PREFIX} {typed}"
         item = self.reasons.currentItem()
         return item.text() if item is not None and item.isSelected() else ""
 

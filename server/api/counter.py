@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 from pydantic import BaseModel
 
+from protocol.inputs import CounterNo
 from protocol.snapshot import CounterState, TicketPublic, WaitingTicket
 from protocol.views import CounterStats
 from server.api.deps import ServicesDep, Staff
@@ -12,7 +13,7 @@ from server.commands.counters import BODIES, counter_decision
 from server.queries.figures import counter_no_shows, counter_stats, counter_waiting
 
 router = APIRouter(prefix="/counters", tags=["counter"])
-CounterId = Annotated[int, Path(ge=1, le=999)]
+CounterId = Annotated[CounterNo, Path()]
 
 
 def _register(action: str, body_model: type[BaseModel] | None) -> None:

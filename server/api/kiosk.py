@@ -5,6 +5,9 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Path, Response
 
 from protocol.commands import PrintFailedBody, TicketCreate
+from protocol.enums import Role
+from protocol.errors import ErrorCode
+from protocol.inputs import RowId
 from protocol.snapshot import TicketIssued, TicketPublic
 from protocol.views import Reported
 from server.api.deps import KioskOrAdmin, Managers, ServicesDep, StaffOrKiosk
@@ -15,9 +18,17 @@ from server.commands.tickets import (
     report_print_failed,
     report_print_ok,
 )
+from server.domain.errors import DomainError
 
 router = APIRouter(prefix="/tickets", tags=["kiosk"])
-TicketId = Annotated[int, Path(ge=1, le=2**62)]
+TicketId = Annotated[RowId, Path()]
+# A client's key for one intent ("take a number" pressed once), e.g. a UUID: printable
+# ASCII without spaces. Required from kiosks (their retries must not issue twice); an
+# admin issuing by hand may omit it. Scoped to the caller: one kiosk's key never finds
+# another's ticket.
+IdempotencyKey = Annotated[
+    str | None, Header(min_length=1, max_length=128, pattern=r"^[\x21-\x7e]+$")
+]
 
 
 @router.post("", status_code=201)
@@ -26,8 +37,10 @@ async def post_ticket(
     who: KioskOrAdmin,
     svc: ServicesDep,
     response: Response,
-    idempotency_key: Annotated[str | None, Header(max_length=128)] = None,
+    idempotency_key: IdempotencyKey = None,
 ) -> TicketIssued:
+    if idempotency_key is None and who.role == Role.KIOSK:
+        raise DomainError(ErrorCode.IDEMPOTENCY_KEY_REQUIRED, "send an Idempotency-Key header")
     decision = issue_command(who, body, idempotency_key, svc.settings.public_base_url)
     ticket, created = await svc.ctx.halls.awrite(who.site, decision)
     if not created:

@@ -29,6 +29,9 @@ STATUS: dict[ErrorCode, int] = {
     ErrorCode.TOO_LARGE: 413,
     ErrorCode.VALIDATION: 422,
     ErrorCode.MALFORMED: 400,
+    ErrorCode.IDEMPOTENCY_KEY_REQUIRED: 400,
+    ErrorCode.UNKNOWN_REASON: 422,
+    ErrorCode.RATE_LIMITED: 429,
     ErrorCode.UNKNOWN_SERVICE: 422,
     ErrorCode.UNKNOWN_PROCEDURE: 422,
     ErrorCode.UNKNOWN_PRIORITY: 422,
@@ -41,15 +44,20 @@ STATUS: dict[ErrorCode, int] = {
 
 
 def problem(
-    code: ErrorCode, detail: str | None = None, status: int | None = None, **extra: Any
+    code: ErrorCode,
+    detail: str | None = None,
+    status: int | None = None,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
 ) -> JSONResponse:
     status = status or STATUS.get(code, 409)
     body: dict[str, Any] = {"type": code.value, "title": ERROR_TITLES[code], "status": status}
     if detail:
         body["detail"] = detail
     body.update(extra)
-    headers = {"Retry-After": "5"} if status in (429, 503) else None
-    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
+    out = {"Retry-After": "5"} if status in (429, 503) else {}
+    out.update(headers or {})
+    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=out or None)
 
 
 _HTTP_CODES = {
@@ -58,6 +66,7 @@ _HTTP_CODES = {
     404: ErrorCode.NOT_FOUND,
     405: ErrorCode.METHOD_NOT_ALLOWED,
     413: ErrorCode.TOO_LARGE,
+    429: ErrorCode.RATE_LIMITED,
 }
 
 
@@ -84,7 +93,8 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = _HTTP_CODES.get(exc.status_code, ErrorCode.MALFORMED)
-        return problem(code, str(exc.detail) if exc.detail else None, status=exc.status_code)
+        detail = str(exc.detail) if exc.detail else None
+        return problem(code, detail, status=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(OperationalError)
     @app.exception_handler(DBAPIError)
@@ -122,7 +132,7 @@ class BodyLimit:
             if msg["type"] == "http.request":
                 seen += len(msg.get("body", b""))
                 if seen > self.max_bytes:
-                    raise _TooLarge
+                    raise _TooLarge(self.max_bytes)
             return msg
 
         try:
@@ -133,28 +143,34 @@ class BodyLimit:
             )
 
 
-class _TooLarge(Exception):
-    pass
+class _TooLarge(StarletteHTTPException):
+    """Raised while the app reads the body. An HTTPException, because FastAPI turns any
+    other error while reading a body into a 400; this one reaches `_http` as a 413."""
+
+    def __init__(self, max_bytes: int) -> None:
+        super().__init__(413, f"limit {max_bytes} bytes")
 
 
 # -- OpenAPI: the document says what the server really answers ----------------------
 
 _DESCRIPTIONS = {
-    400: "Malformed request (`malformed-request`)",
+    400: "Malformed request (`malformed-request`, `idempotency-key-required`)",
     401: "No valid token (`unauthenticated`, `bad-credentials`)",
     403: "Not allowed for this role or counter (`forbidden`, `not-your-counter`)",
     404: "No such ticket, counter or page (`unknown-ticket`, `unknown-counter`, `not-found`)",
     409: "Refused by a queue rule in the current state (`queue-empty`, `counter-paused`, …)",
     413: "Body too large (`payload-too-large`)",
     422: "Invalid input (`validation-error`, `unknown-service`, …); `errors` lists the fields",
-    429: "Too many requests (`too-many-tickets`); see Retry-After",
+    429: "Too many requests (`too-many-tickets`, `too-many-requests`); see Retry-After",
     500: "Unexpected error (`internal-error`)",
     503: "Temporarily unavailable, e.g. the database (`unavailable`); see Retry-After",
 }
 # Routes whose refusals the generic rules below would miss.
 _EXTRA_STATUSES: dict[tuple[str, str], set[int]] = {
     ("post", "/auth/login"): {401},
-    ("post", "/tickets"): {429},
+    ("post", "/tickets"): {400, 429},
+    ("get", "/public/tickets/{code}"): {429},
+    ("get", "/t/{code}"): {429},
 }
 
 

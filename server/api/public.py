@@ -4,7 +4,7 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse
 from sqlalchemy import text
@@ -13,6 +13,7 @@ from sqlmodel import Session
 from protocol.snapshot import TrackingInfo
 from protocol.views import Health
 from server.api.deps import ServicesDep
+from server.api.ratelimit import public_rate_limit
 from server.queries.tracking import tracking_info
 
 router = APIRouter(tags=["public"])
@@ -20,7 +21,7 @@ page_router = APIRouter(tags=["public"])
 Code = Annotated[str, PathParam(min_length=6, max_length=32, pattern=r"^[A-Za-z0-9_-]+$")]
 
 
-@router.get("/public/tickets/{code}")
+@router.get("/public/tickets/{code}", dependencies=[Depends(public_rate_limit)])
 def get_tracking(code: Code, svc: ServicesDep) -> TrackingInfo:
     return tracking_info(svc.ctx, code)
 
@@ -30,7 +31,9 @@ def _page() -> str:
     return (Path(__file__).with_name("templates") / "track.html").read_text(encoding="utf-8")
 
 
-@page_router.get("/t/{code}", response_class=HTMLResponse)
+@page_router.get(
+    "/t/{code}", response_class=HTMLResponse, dependencies=[Depends(public_rate_limit)]
+)
 def tracking_page(code: Code) -> HTMLResponse:
     # The page fetches the JSON above itself and refreshes; the code is validated by the
     # path pattern, so putting it into the page cannot inject markup.

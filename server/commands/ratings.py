@@ -6,6 +6,7 @@ from protocol.commands import RatingCreate, RatingPublic
 from protocol.enums import TicketStatus
 from protocol.errors import ErrorCode
 from protocol.events import EventType
+from protocol.inputs import normal_reason, reason_problem
 from server.commands.context import Context, load_site
 from server.domain.errors import DomainError
 from server.principal import Principal
@@ -21,6 +22,12 @@ def submit_rating(ctx: Context, who: Principal, body: RatingCreate) -> RatingPub
         levels = {lv.code: lv for lv in cfg.rating_levels}
         if body.level not in levels:
             raise DomainError(ErrorCode.UNKNOWN_RATING_LEVEL, body.level)
+        # Each reason is one of the centre's list or "Khác: <text>"; none is cut short.
+        for reason in body.reasons:
+            problem = reason_problem(reason, cfg.rating_reasons)
+            if problem is not None:
+                raise DomainError(ErrorCode.UNKNOWN_REASON, f"{reason[:40]!r}: {problem}")
+        reasons = [normal_reason(r) for r in body.reasons]
         t = s.get(Ticket, body.ticket_id)
         if t is None or t.site != who.site:
             raise DomainError(ErrorCode.UNKNOWN_TICKET)
@@ -30,7 +37,6 @@ def submit_rating(ctx: Context, who: Principal, body: RatingCreate) -> RatingPub
             raise DomainError(ErrorCode.NOT_RATABLE)
         if s.get(Rating, t.id) is not None:
             raise DomainError(ErrorCode.ALREADY_RATED)
-        reasons = [r.strip()[:100] for r in body.reasons if r.strip()]
         now = ctx.now()
         assert t.id is not None
         r = Rating(

@@ -10,6 +10,7 @@ from protocol.commands import AppointmentCreate, AppointmentPublic
 from protocol.enums import Role
 from protocol.errors import ErrorCode
 from protocol.events import EventType
+from protocol.inputs import clean_text
 from server.centre import CentreConfig
 from server.commands.auth import forget_principal
 from server.commands.context import Context, load_site
@@ -111,6 +112,10 @@ def add_user(
     one shared password once instead of once per account (Argon2 is slow on purpose)."""
     if not role.is_user:
         raise ValueError(f"{role} is a device role")
+    # As login reads them (protocol.commands.LoginRequest): NFC, no invisible characters.
+    username = _clean("username", username, 64)
+    full_name = _clean("full name", full_name, 128) if full_name else None
+    password = _clean("password", password, 256, strip=False)
     if len(password) < 8:
         raise ValueError("mật khẩu cần ít nhất 8 ký tự (password needs at least 8 characters)")
     hashed = password_hash or hash_password(password)
@@ -152,6 +157,7 @@ def add_device(
     if role.is_user:
         raise ValueError(f"{role} is a user role")
     token = token or new_token()
+    name = _clean("device name", name, 64)
 
     def cmd(uow: UnitOfWork) -> None:
         s = uow.session
@@ -261,6 +267,12 @@ def revoke_device(ctx: Context, name: str) -> int:
     id_ = ctx.run(cmd)
     forget_principal("device", id_)
     return id_
+
+def _clean(what: str, value: str, max_length: int, strip: bool = True) -> str:
+    try:
+        return clean_text(value, max_length, strip=strip)
+    except ValueError as e:
+        raise ValueError(f"{what}: {e}") from None
 
 
 def create_appointment(ctx: Context, who: Principal, body: AppointmentCreate) -> AppointmentPublic:

@@ -26,7 +26,9 @@ from server.store.tables import Ticket as TicketRow
 from server.store.uow import UnitOfWork
 
 _BY_IDEM_KEY = select(TicketRow).where(
-    TicketRow.site == bindparam("site"), TicketRow.idempotency_key == bindparam("key")
+    TicketRow.site == bindparam("site"),
+    TicketRow.idempotency_owner == bindparam("owner"),
+    TicketRow.idempotency_key == bindparam("key"),
 )
 _BY_ID = select(TicketRow).where(TicketRow.id == bindparam("id"))
 
@@ -63,12 +65,21 @@ def issue_command(
 ) -> Callable[[HallTx], tuple[TicketIssued, bool]]:
     """The issue decision, for a unit of work (`Halls.write` or `Halls.awrite`)."""
 
+    # A key is the caller's own: one kiosk's key never finds another kiosk's ticket.
+    owner = idempotency_owner(who) if idem_key else None
+
     def cmd(tx: HallTx) -> tuple[TicketIssued, bool]:
         hall, conn = tx.hall, tx.conn
         # A retried key is rare: in a group its insert hits the unique key and the group
         # runs again one by one, where the key is looked up first.
-        if idem_key and tx.alone and tx.raw.ticket_with_key(hall.site, idem_key) is not None:
-            old = conn.execute(_BY_IDEM_KEY, {"site": hall.site, "key": idem_key}).first()
+        if (
+            idem_key
+            and owner
+            and tx.alone
+            and tx.raw.ticket_with_key(hall.site, owner, idem_key) is not None
+        ):
+            params = {"site": hall.site, "owner": owner, "key": idem_key}
+            old = conn.execute(_BY_IDEM_KEY, params).first()
             if old is not None:
                 same = (
                     body.service_id in (None, old.issued_service_id)
@@ -99,6 +110,7 @@ def issue_command(
                 "issued_at": tx.now,
                 "tracking_code": tracking,
                 "idempotency_key": idem_key,
+                "idempotency_owner": owner,
                 "device_id": plan.device_id,
             },
         )
@@ -112,6 +124,11 @@ def issue_command(
         return issued_view(hall, t, tracking, base_url, tx.now), True
 
     return cmd
+
+
+def idempotency_owner(who: Principal) -> str:
+    """Whose Idempotency-Key it is, as stored beside the key: "device:7", "user:3"."""
+    return f"{who.kind}:{who.id}"
 
 
 def _booking(conn: Any, site: str, code: str | None) -> decide.Booking | None:

@@ -18,6 +18,7 @@ from protocol.events import (
     TicketIssuedData,
     TicketTransferredData,
 )
+from protocol.inputs import normal_reason, reason_problem
 from protocol.snapshot import CounterState, TicketPublic
 from server.domain.actor import Principal
 from server.domain.availability import unavailable
@@ -339,7 +340,12 @@ class _Desk:
     def pause(self, reason: str) -> None:
         if self.c.status == CounterStatus.PAUSED:
             raise DomainError(ErrorCode.COUNTER_PAUSED)
+        # One of the centre's reasons, or "Khác: <text>" (protocol/inputs.py).
         why = reason.strip()
+        problem = reason_problem(why, self.hall.cfg.pause_reasons)
+        if problem is not None:
+            raise DomainError(ErrorCode.UNKNOWN_REASON, problem)
+        why = normal_reason(why)
         counter = self.counter(
             self.hall.current(self.c),
             status=CounterStatus.PAUSED,

@@ -30,14 +30,19 @@ class Head:
 _SQL = {
     "head": "SELECT epoch, seq, business_day, config_version FROM site WHERE code = :site",
     "set_head": "UPDATE site SET seq = :seq, business_day = :day WHERE code = :site",
-    "idem": "SELECT id FROM ticket WHERE site = :site AND idempotency_key = :key",
+    "idem": (
+        "SELECT id FROM ticket WHERE site = :site AND idempotency_owner = :owner"
+        " AND idempotency_key = :key"
+    ),
     "insert_ticket": (
         "INSERT INTO ticket (site, day, issued_service_id, service_id, procedure_id, number,"
         " number_text, priority, appointment_code, appointment_slot, status, queue_at,"
-        " issued_at, recall_count, tracking_code, idempotency_key, device_id) VALUES"
+        " issued_at, recall_count, tracking_code, idempotency_key, idempotency_owner,"
+        " device_id) VALUES"
         " (:site, :day, :issued_service_id, :service_id, :procedure_id, :number,"
         " :number_text, :priority, :appointment_code, :appointment_slot, :status, :queue_at,"
-        " :issued_at, 0, :tracking_code, :idempotency_key, :device_id) RETURNING id"
+        " :issued_at, 0, :tracking_code, :idempotency_key, :idempotency_owner, :device_id)"
+        " RETURNING id"
     ),
     "insert_event": (
         "INSERT INTO event (site, seq, at, type, actor, data)"
@@ -100,8 +105,9 @@ class Raw:
     def set_head(self, site: str, seq: int, day: date) -> None:
         self.many("set_head", [{"site": site, "seq": seq, "day": self.day(day)}])
 
-    def ticket_with_key(self, site: str, key: str) -> int | None:
-        row = self.one("idem", {"site": site, "key": key})
+    def ticket_with_key(self, site: str, owner: str, key: str) -> int | None:
+        """The ticket `owner` (e.g. "device:7") issued under `key`."""
+        row = self.one("idem", {"site": site, "owner": owner, "key": key})
         return row[0] if row else None
 
     def insert_ticket(self, values: dict[str, Any]) -> int:

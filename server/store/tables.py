@@ -36,7 +36,10 @@ class Counter(SQLModel, table=True):
 class Ticket(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("site", "issued_service_id", "day", "number", name="uq_ticket_number"),
-        UniqueConstraint("site", "idempotency_key", name="uq_ticket_idempotency"),
+        # A client's Idempotency-Key is its own: scoped by who issued ("device:7", "user:3").
+        UniqueConstraint(
+            "site", "idempotency_owner", "idempotency_key", name="uq_ticket_idempotency"
+        ),
         Index("ix_ticket_queue", "site", "day", "status", "service_id"),
         Index("ix_ticket_device_time", "device_id", "issued_at"),
     )
@@ -63,6 +66,7 @@ class Ticket(SQLModel, table=True):
     recall_count: int = 0
     tracking_code: str = Field(max_length=32, unique=True)
     idempotency_key: str | None = Field(default=None, max_length=128)
+    idempotency_owner: str | None = Field(default=None, max_length=32)
     device_id: int | None = None
 
 

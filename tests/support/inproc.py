@@ -1,6 +1,7 @@
 """The app in-process (FastAPI TestClient) with a fake clock: fast, and able to cross
 midnight. Fixture `inproc` runs on SQLite; `inproc_any` on SQLite and PostgreSQL."""
 
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, time
@@ -55,6 +56,8 @@ class InProc:
         headers = dict(kw.pop("headers", {}) or {})
         if token:
             headers["Authorization"] = f"Bearer {token}"
+        if method == "POST" and path == "/tickets":  # as every client does (kiosks must)
+            headers.setdefault("Idempotency-Key", uuid.uuid4().hex)
         return self.client.request(method, "/api/v1" + path, headers=headers, **kw)
 
     # Shorthands for the common moves.

@@ -17,6 +17,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -133,6 +134,8 @@ class LiveServer:
         headers = dict(kw.pop("headers", {}) or {})
         if token:
             headers["Authorization"] = f"Bearer {token}"
+        if method == "POST" and path == "/tickets":  # as every client does (kiosks must)
+            headers.setdefault("Idempotency-Key", uuid.uuid4().hex)
         return self.http.request(method, path, headers=headers, **kw)
 
     def close(self) -> None:

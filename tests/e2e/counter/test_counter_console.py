@@ -187,7 +187,7 @@ def test_pause_no_show_return_and_close(qtbot, live_server, open_console):
     qtbot.keyClicks(sheet.other, "Ho tro quay 5")  # QTest types Latin-1 only
     qtbot.keyClick(sheet.other, Qt.Key.Key_Return)
     qtbot.waitUntil(
-        lambda: server_counter(live_server, 1)["pause_reason"] == "Ho tro quay 5",
+        lambda: server_counter(live_server, 1)["pause_reason"] == "Khác: Ho tro quay 5",
         timeout=WAIT_MS,
     )
     act(qtbot, console, "resume")

@@ -47,7 +47,7 @@ def test_demo_starts_a_sample_centre(tmp_path: Path) -> None:
         r = httpx.post(
             f"http://127.0.0.1:{port}/api/v1/tickets",
             json={"service_id": "dat-dai"},
-            headers={"Authorization": f"Bearer {token}"},
+            headers={"Authorization": f"Bearer {token}", "Idempotency-Key": "demo-1"},
         )
         assert r.status_code == 201 and r.json()["number"] == "1001"
         login = httpx.post(

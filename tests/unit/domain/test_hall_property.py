@@ -100,7 +100,8 @@ def test_random_day_agrees_everywhere(ops) -> None:  # type: ignore[no-untyped-d
             elif o[0] == "counter":
                 _, cid, action = o
                 expected = next(hall.waiting_for(cid, now), None)
-                state = decide.act(hall, ADMIN, cid, action, now)
+                args = {"reason": "Khác: họp giao ban"} if action == "pause" else {}
+                state = decide.act(hall, ADMIN, cid, action, now, **args)
                 if action == "call-next":
                     assert expected is not None and state.current is not None
                     assert state.current.id == expected.id
