@@ -29,8 +29,15 @@ PACKAGE_OF_PATH = [
     ("integration/server/", "server"),
     ("reliability/", "server"),
 ]
-# Folders whose tests start real server processes, Qt apps or long loads.
-SLOW = ("e2e/", "reliability/")
+# Tests that start server processes or Qt apps, or run long loads: `-m "not slow"`
+# leaves a quick run (unit tests and the in-process server tests, about a minute).
+SLOW = (
+    "e2e/",
+    "reliability/",
+    "integration/server/test_concurrency.py",
+    "integration/server/test_cli.py",
+    "integration/server/test_demo.py",
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
