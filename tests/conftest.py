@@ -30,7 +30,7 @@ PACKAGE_OF_PATH = [
     ("reliability/", "server"),
 ]
 # Tests that start server processes or Qt apps, or run long loads: `-m "not slow"`
-# leaves a quick run (unit tests and the in-process server tests, about a minute).
+# leaves a quick run: the unit tests and the in-process server tests.
 SLOW = (
     "e2e/",
     "reliability/",
