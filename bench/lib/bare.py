@@ -106,7 +106,7 @@ app = make_app()
 def serve(port: int) -> None:
     import uvicorn
 
-    # The options of `motcua serve` (server/cli.py), one process.
+    # The options of `motcua serve` (motcua/cli.py), one process.
     uvicorn.run(
         "bench.lib.bare:app",
         host="127.0.0.1",

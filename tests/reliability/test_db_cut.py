@@ -13,7 +13,7 @@ from protocol.errors import ERROR_TITLES, ErrorCode
 from tests.reliability.dbcheck import check_consistent, ticket_numbers
 from tests.reliability.load import Load
 from tests.reliability.tcp_proxy import TcpProxy
-from tests.support.databases import PG_ENV, fresh_database, pg_server_url
+from tests.support.databases import PG_ENV, pg_server_url, prepared_database
 from tests.support.live_server import LiveServer
 
 CUT_S = 3.0
@@ -31,11 +31,11 @@ def wait(cond, timeout: float = 30) -> bool:  # type: ignore[no-untyped-def]
 def test_database_cut_gives_503_then_recovers(tmp_path: Path) -> None:
     if pg_server_url() is None:
         pytest.skip(f"needs PostgreSQL: set {PG_ENV}")
-    with fresh_database("postgres", tmp_path) as real_url:
+    with prepared_database("postgres", tmp_path) as (real_url, tokens):
         url = make_url(real_url)
         proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432).start()
         via_proxy = url.set(host="127.0.0.1", port=proxy.port).render_as_string(False)
-        srv = LiveServer(via_proxy, tmp_path, env={"MOTCUA_DB_POOL_SIZE": "4"})
+        srv = LiveServer(via_proxy, tmp_path, env={"MOTCUA_DB_POOL_SIZE": "4"}, tokens=tokens)
         srv.start()
         try:
             sup = srv.login("giamsat")

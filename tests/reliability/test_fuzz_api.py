@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from schemathesis.generation.modes import GenerationMode
 from sqlalchemy import text
 
-from tests.support.databases import fresh_database
+from tests.reliability.dbcheck import head_seq
+from tests.support.databases import prepared_database
 from tests.support.inproc import InProc
 
 EXAMPLES_PER_OPERATION = 6  # per role, half valid (positive), half not (negative)
@@ -39,8 +40,8 @@ def env(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[InProc]:
     tmp: Path = tmp_path_factory.mktemp("fuzz")
-    with fresh_database(request.param, tmp) as url:
-        e = InProc(url)
+    with prepared_database(request.param, tmp) as (url, tokens):
+        e = InProc(url, tokens)
         try:
             # Something to act on: waiting tickets, an open counter with a called ticket.
             for svc in ("dat-dai", "tu-phap", "dat-dai"):
@@ -69,9 +70,12 @@ def test_fuzz_no_5xx_and_rejections_change_nothing(env: InProc, role: str) -> No
     strategy = st.one_of([op.as_strategy(mode) for op in operations for mode in GenerationMode])
     auth = {"Authorization": f"Bearer {token_of(env, role)}"}
 
-    def state() -> tuple[int, ...]:
+    def state() -> tuple[int, ...]:  # the log's head and what changes without an event
         with env.ctx.db.reader.connect() as c:
             return tuple(c.execute(_FINGERPRINT).one())
+
+    snap = env.api("GET", "/state", env.display_token)
+    assert snap.status_code == 200 and snap.json()["seq"] == head_seq(env.ctx.db.reader)
 
     @settings(
         max_examples=EXAMPLES_PER_OPERATION * len(operations),

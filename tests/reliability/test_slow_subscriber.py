@@ -17,7 +17,7 @@ import httpx
 import psutil
 
 from tests.reliability.streams import Recorder
-from tests.support.databases import fresh_database
+from tests.support.databases import prepared_database
 from tests.support.live_server import LiveServer
 
 QUEUE = 10
@@ -100,8 +100,9 @@ def subscribers(srv: LiveServer) -> int:
 
 
 def test_stalled_subscriber_is_cut_and_resumes(tmp_path: Path) -> None:
-    with fresh_database("sqlite", tmp_path) as url:
-        srv = LiveServer(url, tmp_path, env={"MOTCUA_STREAM_QUEUE_SIZE": str(QUEUE)})
+    with prepared_database("sqlite", tmp_path) as (url, tokens):
+        env = {"MOTCUA_STREAM_QUEUE_SIZE": str(QUEUE)}
+        srv = LiveServer(url, tmp_path, env=env, tokens=tokens)
         srv.start()
         try:
             fast = Recorder(srv.ws_url, srv.display_token).start()

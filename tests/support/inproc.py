@@ -16,7 +16,7 @@ from motcua.demo import DEMO_PASSWORD, prepare
 from server.app import create_app
 from server.domain.clock import FakeClock, SystemClock
 from server.settings import Settings
-from tests.support.databases import fresh_database
+from tests.support.databases import prepared_database
 
 TZ = "Asia/Ho_Chi_Minh"
 
@@ -29,8 +29,10 @@ def nine_am_today() -> datetime:
 
 
 class InProc:
-    def __init__(self, db_url: str) -> None:
-        tokens = prepare(db_url)
+    def __init__(self, db_url: str, tokens: dict[str, str] | None = None) -> None:
+        """`tokens`: the devices' tokens when `db_url` is already prepared (a copy of a
+        template: `prepared_database`); without them `prepare` runs here."""
+        tokens = tokens or prepare(db_url)
         self.kiosk_token, self.display_token = tokens["kiosk"], tokens["display"]
         self.rating_token = tokens["rating"]
         self.clock = FakeClock(nine_am_today())
@@ -80,8 +82,8 @@ class InProc:
 
 @contextmanager
 def running(kind: str, tmp_path: Path) -> Iterator[InProc]:
-    with fresh_database(kind, tmp_path) as url:
-        env = InProc(url)
+    with prepared_database(kind, tmp_path) as (url, tokens):
+        env = InProc(url, tokens)
         try:
             yield env
         finally:

@@ -33,12 +33,8 @@ def _dark_vietnamese(qapp) -> Iterator[None]:  # noqa: ANN001 - pytest-qt fixtur
 @pytest.fixture
 def big_server(tmp_path: Path) -> Iterator[live.LiveServer]:
     """A live server on a 40-counter centre (tests/e2e/display/centre40.yaml)."""
-    srv = live.LiveServer(f"sqlite:///{tmp_path / 'big.db'}", tmp_path, config=CENTRE40)
-    srv.start()
-    try:
+    with live.serving("sqlite", tmp_path, config=CENTRE40, in_thread=True) as srv:
         yield srv
-    finally:
-        srv.close()
 
 
 @dataclass

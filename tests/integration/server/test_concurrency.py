@@ -12,8 +12,8 @@ CALLERS = 40
 TICKETS = 1000
 
 
-def test_concurrent_callers_never_share_a_ticket(live_server_any: LiveServer) -> None:
-    srv = live_server_any
+def test_concurrent_callers_never_share_a_ticket(process_server_any: LiveServer) -> None:
+    srv = process_server_any
     admin = srv.admin_token
     services = ["dat-dai", "tu-phap", "dang-ky-kinh-doanh", "giao-thong-van-tai"]
     issued: list[dict] = []
