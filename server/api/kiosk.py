@@ -10,6 +10,7 @@ from protocol.errors import ErrorCode
 from protocol.inputs import RowId
 from protocol.snapshot import TicketIssued, TicketPublic
 from protocol.views import Reported
+from server.api.answers import model_answer
 from server.api.deps import KioskOrAdmin, Managers, ServicesDep, StaffOrKiosk
 from server.commands.tickets import (
     cancel_ticket,
@@ -31,21 +32,20 @@ IdempotencyKey = Annotated[
 ]
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, response_model=TicketIssued)
 async def post_ticket(
     body: TicketCreate,
     who: KioskOrAdmin,
     svc: ServicesDep,
-    response: Response,
     idempotency_key: IdempotencyKey = None,
-) -> TicketIssued:
+) -> Response:
     if idempotency_key is None and who.role == Role.KIOSK:
         raise DomainError(ErrorCode.IDEMPOTENCY_KEY_REQUIRED, "send an Idempotency-Key header")
     decision = issue_command(who, body, idempotency_key, svc.settings.public_base_url)
     ticket, created = await svc.ctx.halls.awrite(who.site, decision)
     if not created:
-        response.headers["Idempotent-Replayed"] = "true"
-    return ticket
+        return model_answer(ticket, 201, **{"Idempotent-Replayed": "true"})
+    return model_answer(ticket, 201)
 
 
 @router.get("/{ticket_id}")

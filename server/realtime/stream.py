@@ -192,6 +192,7 @@ async def stream(ws: WebSocket, deps: StreamDeps) -> None:
     await ws.accept(subprotocol=SUBPROTOCOL if SUBPROTOCOL in offered else None)
     sender = asyncio.current_task()
     overflow = asyncio.Event()
+    gone, leaving = asyncio.Event(), asyncio.Event()
 
     def on_overflow() -> None:
         overflow.set()
@@ -223,6 +224,15 @@ async def stream(ws: WebSocket, deps: StreamDeps) -> None:
                 await ws.send_text(event_text(e))
                 last = e["seq"]
         receiver = asyncio.create_task(_drain_client(ws))
+
+        def on_gone(_: asyncio.Task[None]) -> None:
+            # The client left, or the server is shutting down and closed the socket:
+            # stop waiting for the next event now, not at the next ping.
+            if not leaving.is_set() and sender is not None:
+                gone.set()
+                sender.cancel()
+
+        receiver.add_done_callback(on_gone)
         queue = sub.queue
         try:
             while not receiver.done():
@@ -243,10 +253,13 @@ async def stream(ws: WebSocket, deps: StreamDeps) -> None:
                 await ws.send_text(text)
                 last = seq
         finally:
+            leaving.set()
             receiver.cancel()
     except (WebSocketDisconnect, RuntimeError, ConnectionError):
         pass
     except asyncio.CancelledError:
+        if gone.is_set():
+            return  # the connection is over; nothing to send
         if not overflow.is_set():
             raise
         log.info("stream client too slow, disconnected (site %s)", who.site)

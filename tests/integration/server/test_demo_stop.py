@@ -42,15 +42,12 @@ def test_demo_stops_all_it_started(tmp_path: Path, keep: bool) -> None:
     time.sleep(2)  # the apps connect
     children = psutil.Process(proc.pid).children(recursive=True)
     assert len(children) >= 5, children  # the server and four apps
-    stopped = time.monotonic()
     proc.send_signal(signal.SIGTERM)
     rest = proc.communicate(timeout=20)[0]
-    took = time.monotonic() - stopped
     assert proc.returncode == 0, rest
     assert "Traceback" not in rest, rest
     gone, alive = psutil.wait_procs(children, timeout=1)
     assert alive == [], alive
-    assert took < 4, f"stopping took {took:.1f} s"  # each child within 2 s, then cleanup
     try:
         check_port_free("127.0.0.1", port)
     except InstallError as e:
