@@ -2,7 +2,7 @@
 
     python -m counter_app.screenshots /tmp/counter-shots
 
-runs the screenshot test (tests/e2e/counter/test_counter_screens.py), which drives the
+runs the screenshot test (tests/counter_app/test_counter_screens.py), which drives the
 real apps against a real server into each state and calls `save_all` there. Look at
 every PNG after a visual change.
 """

@@ -226,7 +226,7 @@ def route_template(scope: Scope) -> str | None:
 
     FastAPI up to 0.12x copies an included router's routes with the prefix in their
     `path`; later versions keep the router and leave the full template in the route's
-    "effective context" (scope["fastapi"]). tests/unit/server/test_metrics.py checks
+    "effective context" (scope["fastapi"]). tests/server/test_metrics.py checks
     that the API prefix is in the label with the FastAPI installed."""
     fastapi_scope = scope.get("fastapi")
     if isinstance(fastapi_scope, dict):

@@ -2,7 +2,7 @@
 
 Every test is marked with the package it tests, from where it lives (PACKAGE_OF_PATH),
 so one app's tests run on their own: `./run tests -m kiosk`, `-m "server and not
-slow"`, `-m "not e2e"`. (A folder works as well: `./run tests tests/e2e/kiosk`.)"""
+slow"`, `-m "not e2e"`. (A folder works as well: `./run tests tests/kiosk_app`.)"""
 
 import os
 
@@ -13,43 +13,32 @@ os.environ.setdefault("MOTCUA_CONFIG_DIR", "/tmp/motcua-test-config")
 
 pytest_plugins = ["tests.support.live_server", "tests.support.inproc"]
 
-# Folder under tests/ -> the package it tests (the first match wins). Markers are
-# registered in pyproject.toml.
-PACKAGE_OF_PATH = [
-    ("e2e/kiosk/", "kiosk"),
-    ("e2e/counter/", "counter"),
-    ("e2e/display/", "display"),
-    ("unit/announce/", "display"),
-    ("integration/announce/", "display"),
-    ("unit/printing/", "kiosk"),
-    ("integration/printing/", "kiosk"),
-    ("unit/clientkit/", "clientkit"),
-    ("integration/clientkit/", "clientkit"),
-    ("unit/domain/", "server"),
-    ("integration/server/", "server"),
-    ("reliability/", "server"),
-]
+# tests/ mirrors the packages: the first folder names the package a test is about.
+PACKAGE_OF_FOLDER = {
+    "server": "server",
+    "motcua": "motcua",
+    "clientkit": "clientkit",
+    "kiosk_app": "kiosk",
+    "counter_app": "counter",
+    "display_app": "display",
+}
+# The apps' own folders (not their sub-packages) drive real Qt windows against a server.
+E2E = ("kiosk_app/test_", "counter_app/test_", "display_app/test_")
 # Tests that start server processes or Qt apps, or run long loads: `-m "not slow"`
 # leaves a quick run: the unit tests and the in-process server tests.
-SLOW = (
-    "e2e/",
-    "reliability/",
-    "integration/server/test_concurrency.py",
-    "integration/server/test_cli.py",
-    "integration/server/test_demo.py",
-)
+SLOW = (*E2E, "server/reliability/", "server/api/test_concurrency.py", "motcua/")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     root = os.path.dirname(__file__) + os.sep
     for item in items:
         rel = str(item.path).removeprefix(root).replace(os.sep, "/")
-        for prefix, package in PACKAGE_OF_PATH:
-            if rel.startswith(prefix):
-                item.add_marker(package)
-                break
-        kind = rel.split("/", 1)[0]
-        if kind in ("unit", "integration", "e2e", "reliability"):
-            item.add_marker(kind)
+        package = PACKAGE_OF_FOLDER.get(rel.split("/", 1)[0])
+        if package is not None:
+            item.add_marker(package)
+        if rel.startswith(E2E):
+            item.add_marker("e2e")
+        if rel.startswith("server/reliability/"):
+            item.add_marker("reliability")
         if rel.startswith(SLOW):
             item.add_marker("slow")

@@ -10,7 +10,7 @@ Order of precedence for one counter:
 
 `choose_next` is the rule. It needs only the contenders: the head of each (service,
 group) line, which is what `server.domain.queues` hands it; given every waiting ticket
-it answers the same (tests/unit/domain checks both).
+it answers the same (tests/server/domain checks both).
 """
 
 from collections.abc import Iterable

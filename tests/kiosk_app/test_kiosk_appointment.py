@@ -1,0 +1,70 @@
+"""Appointment check-in: typed on the on-screen keys, or typed by a barcode scanner."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt
+
+from tests.kiosk_app.kiosk_helpers import WAIT_MS, assert_touch_sized, tap, waiting_tickets
+
+
+def _appointment(live_server, service_id: str, code: str | None = None) -> str:
+    body = {"service_id": service_id, "slot_start": datetime.now(UTC).isoformat()}
+    if code:
+        body["code"] = code
+    r = live_server.api("POST", "/appointments", live_server.login("giamsat"), json=body)
+    assert r.status_code == 201, r.text
+    return str(r.json()["code"])
+
+
+def test_code_typed_on_screen_or_by_a_scanner_gives_the_appointment_ticket(
+    qtbot, live_server, kiosk
+) -> None:
+    w = kiosk.window
+    # Someone is already waiting in that field.
+    live_server.api("POST", "/tickets", live_server.admin_token, json={"service_id": "tu-phap"})
+    code = _appointment(live_server, "tu-phap", "HEN2024")
+    tap(qtbot, w.home.appointment_button)
+    assert w.current() is w.appointment
+    assert not w.appointment.submit_button.isEnabled()
+    for ch in code:
+        tap(qtbot, w.appointment.keyboard.keys[ch])
+    assert w.appointment.code_edit.text() == "HEN2024"
+    assert_touch_sized(w.appointment)
+    tap(qtbot, w.appointment.submit_button)
+    qtbot.waitUntil(lambda: w.current() is w.ticket, timeout=WAIT_MS)
+    assert w.ticket.field_label.text() == "Tư pháp"
+    assert w.ticket.procedure_label.text() == "Lịch hẹn HEN2024"
+    tickets = {t["appointment_code"]: t for t in waiting_tickets(live_server)}
+    assert w.ticket.number_label.text() == tickets["HEN2024"]["number"]
+    # The appointment's place in the queue is what the server says, and shown as such.
+    r = live_server.api(
+        "GET", f"/tickets/{tickets['HEN2024']['id']}", live_server.kiosk_token
+    ).json()
+    assert w.ticket.ahead_label.text() == f"Số người đang chờ trước bạn: {r['ahead']}"
+
+    # A scanner is a keyboard: it types the code (any case) and presses Enter.
+    code = _appointment(live_server, "dat-dai")
+    tap(qtbot, w.ticket.done_button)
+    tap(qtbot, w.home.appointment_button)
+    assert w.appointment.code_edit.text() == ""
+    qtbot.keyClicks(w.appointment.code_edit, code.lower())
+    qtbot.keyClick(w.appointment.code_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: w.ticket.number_label.text() == "1001", timeout=WAIT_MS)
+    assert [t["number"] for t in waiting_tickets(live_server) if t["appointment_code"] == code] == [
+        "1001"
+    ]
+
+
+def test_wrong_code_says_why_and_lets_the_citizen_retype(qtbot, live_server, kiosk) -> None:
+    w = kiosk.window
+    tap(qtbot, w.home.appointment_button)
+    w.appointment.keyboard.type_text("SAIMA99")
+    tap(qtbot, w.appointment.submit_button)
+    qtbot.waitUntil(lambda: w.current() is w.message, timeout=WAIT_MS)
+    assert w.message.title.text() == "Chưa lấy được số"
+    assert w.message.text.text() == "Mã lịch hẹn không đúng hoặc không phải hôm nay"
+    tap(qtbot, w.message.retry_button)
+    assert w.current() is w.appointment and w.appointment.code_edit.text() == ""
+    assert waiting_tickets(live_server) == []
