@@ -4,7 +4,7 @@ import configparser
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 UDEV = ROOT / "deploy/udev/70-motcua-escpos-printers.rules"
 
 

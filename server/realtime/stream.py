@@ -259,6 +259,9 @@ async def stream(ws: WebSocket, deps: StreamDeps) -> None:
         pass
     except asyncio.CancelledError:
         if gone.is_set():
+            task = asyncio.current_task()
+            if task is not None:
+                task.uncancel()  # our own cancel, not the server's: end normally
             return  # the connection is over; nothing to send
         if not overflow.is_set():
             raise
