@@ -10,6 +10,11 @@ read is set aside (`*.json.broken`) and defaults are used, for the same reason.
 
 The admin PIN protects the device's settings screen from the public; only a salted
 PBKDF2 hash is stored.
+
+Which value an app runs with (`merge_settings`), the same rule for every launcher: a value
+given on the command line (or its environment variable) wins; a value saved on the device
+is used only where the command line gave none; else the built-in default. Each value's
+origin is kept in `DeviceConfig.sources` for the log and the settings screen.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import json
 import logging
 import os
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +37,9 @@ log = logging.getLogger(__name__)
 ENV_DIR = "MOTCUA_CONFIG_DIR"
 PAPER_WIDTHS_MM = (58, 80)
 _PIN_ITERATIONS = 120_000  # ~0.1 s on a small kiosk PC: slows guessing, not the user
+GIVEN = "command line"  # where a value came from (see `merge_settings`)
+SAVED = "saved on this device"
+DEFAULT = "default"
 
 
 def config_dir() -> Path:
@@ -86,6 +95,9 @@ class DeviceConfig:
     counter_id: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     path: Path | None = field(default=None, compare=False, repr=False)
+    # Fields read (valid) from the file, and, after `merge_settings`, each field's origin.
+    in_file: set[str] = field(default_factory=set, compare=False, repr=False)
+    sources: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, app: str, *, path: Path | None = None) -> DeviceConfig:
@@ -107,8 +119,10 @@ class DeviceConfig:
             config = cls(path=path)
         return config
 
-    def save(self) -> Path:
-        """Write atomically with mode 0600; returns the path."""
+    def save(self, fields: set[str] | None = None) -> Path:
+        """Write atomically with mode 0600; returns the path. `fields`: write only these
+        (and `extra`), e.g. the ones read from the file and a new PIN, so that defaults
+        are not written as if they had been saved on the device."""
         if self.path is None:
             raise ValueError("no path: use DeviceConfig.load(app) or set .path")
         self.validate()
@@ -116,14 +130,17 @@ class DeviceConfig:
         tmp = self.path.with_name(self.path.name + ".tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(self.to_dict(), fh, ensure_ascii=False, indent=2)
+            json.dump(self.to_dict(fields), fh, ensure_ascii=False, indent=2)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, self.path)
+        written = {f.name for f in _FIELDS if fields is None or f.name in fields}
+        self.in_file = {n for n in written if getattr(self, n) is not None}
         return self.path
 
-    def to_dict(self) -> dict[str, Any]:
-        data = {f.name: getattr(self, f.name) for f in _FIELDS}
+    def to_dict(self, fields: set[str] | None = None) -> dict[str, Any]:
+        names = [f.name for f in _FIELDS if fields is None or f.name in fields]
+        data = {name: getattr(self, name) for name in names}
         return {**self.extra, **data}
 
     def validate(self) -> None:
@@ -175,6 +192,8 @@ class DeviceConfig:
         for key, value in raw.items():
             if key in known:
                 setattr(self, key, value)
+                if value is not None:
+                    self.in_file.add(key)
             else:
                 self.extra[key] = value
         # One bad value (a hand edit) must not cost the token: reset just that one.
@@ -182,6 +201,56 @@ class DeviceConfig:
         for name, why in self.problems().items():
             log.error("setting %s=%r ignored: %s", name, getattr(self, name), why)
             setattr(self, name, getattr(defaults, name))
+            self.in_file.discard(name)
 
 
-_FIELDS = [f for f in dataclasses.fields(DeviceConfig) if f.name not in ("extra", "path")]
+def merge_settings(
+    saved: DeviceConfig, given: Mapping[str, Any], labels: Mapping[str, str] | None = None
+) -> DeviceConfig:
+    """The settings to run with: a copy of `saved` (the device file) where every value of
+    `given` that is not None (the command line or its environment variable) replaces the
+    saved one. `given` keys are DeviceConfig fields, or keys of `extra` (an app's own
+    settings, e.g. "username"). The result's `sources` says, per field, GIVEN (or
+    `labels[key]`, e.g. "MOTCUA_TOKEN"), SAVED or DEFAULT. `saved` is not changed, so
+    saving it later does not turn the command line's values into saved ones."""
+    known = {f.name for f in _FIELDS}
+    out = dataclasses.replace(
+        saved, extra=dict(saved.extra), in_file=set(saved.in_file), sources={}
+    )
+    for name in known:
+        out.sources[name] = SAVED if name in saved.in_file else DEFAULT
+    for key in saved.extra:
+        out.sources[key] = SAVED
+    for key, value in given.items():
+        if value is None:
+            continue
+        if key in known:
+            setattr(out, key, value)
+        else:
+            out.extra[key] = value
+        out.sources[key] = (labels or {}).get(key, GIVEN)
+    problems = out.problems()
+    if problems:  # a launcher checks its options first; this is the last line of defence
+        raise ValueError("; ".join(f"{k}: {v}" for k, v in problems.items()))
+    return out
+
+
+def describe(config: DeviceConfig, keys: tuple[str, ...]) -> str:
+    """Like "server_url=http://… (command line), token=abcd…wxyz (saved on this device)",
+    for the log; the token is shortened and the PIN hash never shown."""
+    parts = []
+    for key in keys:
+        value = getattr(config, key) if hasattr(config, key) else config.extra.get(key)
+        if key == "token" and isinstance(value, str):
+            value = f"{value[:4]}…{value[-4:]}" if len(value) > 10 else "…"
+        elif key == "admin_pin_hash":
+            value = "set" if value else "NOT SET"
+        parts.append(f"{key}={value} ({config.sources.get(key, DEFAULT)})")
+    return ", ".join(parts)
+
+
+_FIELDS = [
+    f
+    for f in dataclasses.fields(DeviceConfig)
+    if f.name not in ("extra", "path", "in_file", "sources")
+]

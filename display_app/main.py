@@ -6,7 +6,7 @@ import logging
 import sys
 
 from clientkit import i18n
-from clientkit.device_config import DeviceConfig
+from clientkit.device_config import DeviceConfig, describe, merge_settings
 from clientkit.qtapp import make_app, show_fullscreen_or_window
 from clientkit.session import ServerLink
 from display_app.app import create_display, voice_settings
@@ -22,23 +22,34 @@ def run(
     muted: bool,
     volume: float,
     fullscreen: bool,
-    language: str,
+    language: str | None,
 ) -> int:
     """Show the display until the window is closed or the process is told to stop.
 
     `mode` "hall" (announces unless `muted`) or "counter" (needs `counter_id`, or the
-    `counter_id` of the device file display.json). Voice settings (espeak or recorded
-    clips) come from display.json's "announce" mapping; see display_app/README.md.
+    `counter_id` of the device file display.json). What is given here wins over
+    display.json; None (`counter_id`, `language`) = display.json's, else the default.
+    Voice settings (espeak or recorded clips) come from display.json's "announce"
+    mapping; see display_app/README.md.
     Returns the exit code.
     """
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     app = make_app(sys.argv, dark=True, name="MotCua Display")
     try:
-        i18n.set_language(language)
-    except ValueError:
-        log.error("unknown language %r; Vietnamese used", language)
-    settings = DeviceConfig.load("display")
-    if mode == "counter" and counter_id is None:
+        settings = merge_settings(
+            DeviceConfig.load("display"),
+            {"server_url": server, "token": token, "counter_id": counter_id, "language": language},
+        )
+    except ValueError as exc:
+        print(f"motcua display: {exc}", file=sys.stderr)
+        return 2
+    log.info(
+        "display settings (%s): %s",
+        settings.path,
+        describe(settings, ("server_url", "token", "counter_id", "language")),
+    )
+    i18n.set_language(settings.language)
+    if mode == "counter":
         counter_id = settings.counter_id
     try:
         link = ServerLink(server, token)

@@ -25,16 +25,22 @@ log = logging.getLogger(__name__)
 
 
 def build(
-    server: str,
-    token: str,
-    printer: str,
-    paper_mm: int,
-    language: str,
+    server: str | None,
+    token: str | None,
+    printer: str | None,
+    paper_mm: int | None,
+    language: str | None,
     timings: Timings | None = None,
+    *,
+    admin_pin: str | None = None,
+    labels: dict[str, str] | None = None,
 ) -> tuple[KioskController, KioskWindow]:
-    """Controller and window, not started or shown (tests and screenshots use this)."""
+    """Controller and window, not started or shown (tests and screenshots use this).
+    None = not given on the command line: the value saved on the kiosk, else the default."""
     strings.register()
-    config = resolve_config(server, token, printer, paper_mm, language)
+    config = resolve_config(
+        server, token, printer, paper_mm, language, admin_pin=admin_pin, labels=labels
+    )
     i18n.set_language(config.language)
     controller = KioskController(config, timings)
     window = KioskWindow(controller)
@@ -42,14 +48,24 @@ def build(
 
 
 def run(
-    server: str, token: str, printer: str, paper_mm: int, fullscreen: bool, language: str
+    server: str | None,
+    token: str | None,
+    printer: str | None,
+    paper_mm: int | None,
+    fullscreen: bool,
+    language: str | None,
+    *,
+    admin_pin: str | None = None,
+    labels: dict[str, str] | None = None,
 ) -> int:
     """Run the kiosk until staff quit it from the settings (or the OS stops it)."""
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     app = make_app(sys.argv[:1], name="MotCua Kiosk")
-    controller, window = build(server, token, printer, paper_mm, language)
+    controller, window = build(
+        server, token, printer, paper_mm, language, admin_pin=admin_pin, labels=labels
+    )
     if fullscreen:
         # No title bar, always on top: a citizen cannot leave the kiosk app.
         window.setWindowFlags(
@@ -83,13 +99,22 @@ def _quit_on_signals(app: QApplication, window: KioskWindow) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="MotCua touch kiosk")
     parser.add_argument("--server", required=True)
-    parser.add_argument("--token", default="")
-    parser.add_argument("--printer", default="dummy://")
-    parser.add_argument("--paper", type=int, default=80, choices=(58, 80))
+    parser.add_argument("--token")
+    parser.add_argument("--printer")
+    parser.add_argument("--paper", type=int, choices=(58, 80))
     parser.add_argument("--fullscreen", action=argparse.BooleanOptionalAction, default=True)
-    parser.add_argument("--lang", default="vi", choices=("vi", "en"))
+    parser.add_argument("--lang", choices=("vi", "en"))
+    parser.add_argument("--admin-pin")
     args = parser.parse_args(argv)
-    return run(args.server, args.token, args.printer, args.paper, args.fullscreen, args.lang)
+    return run(
+        args.server,
+        args.token,
+        args.printer,
+        args.paper,
+        args.fullscreen,
+        args.lang,
+        admin_pin=args.admin_pin,
+    )
 
 
 if __name__ == "__main__":

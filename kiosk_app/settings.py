@@ -1,20 +1,34 @@
 """The kiosk's settings: the device config (server, token, printer, paper) and timings.
 
-Which values win: settings saved on the kiosk itself (behind the admin PIN) are kept in
-`kiosk.json` with `"saved_on_kiosk": true` and override the command line, because the
-autostart entry of a kiosk PC is hard to edit while its settings screen is easy. Until
-then the command line's values are used (and nothing is written).
+Which values win (the rule of every launcher, `clientkit.device_config.merge_settings`):
+what the command line (or its environment variable) gives; where it gives nothing, what
+was saved on the kiosk (its settings screen, behind the admin PIN, writes `kiosk.json`);
+else the default. The log says where each value came from, and so does the settings
+screen, so that staff know a value the command line gives comes back at the next start.
+
+The admin PIN comes from the installer (`--admin-pin` or MOTCUA_ADMIN_PIN), kept hashed
+in `kiosk.json`; without one the settings cannot be reached.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from clientkit.device_config import DeviceConfig
+from clientkit.device_config import (
+    DEFAULT,
+    GIVEN,
+    SAVED,
+    DeviceConfig,
+    describe,
+    merge_settings,
+)
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "kiosk"
-SAVED_FLAG = "saved_on_kiosk"
+LOGGED = ("server_url", "token", "printer_url", "paper_width_mm", "language", "admin_pin_hash")
 PAPER_DOTS = {58: 384, 80: 576}  # printable dots across the paper at 203 dpi
 
 
@@ -41,33 +55,57 @@ def width_dots(paper_mm: int) -> int:
 
 
 def resolve_config(
-    server: str,
-    token: str,
-    printer: str,
-    paper_mm: int,
-    language: str,
+    server: str | None,
+    token: str | None,
+    printer: str | None,
+    paper_mm: int | None,
+    language: str | None,
     *,
+    admin_pin: str | None = None,
+    labels: dict[str, str] | None = None,
     path: Path | None = None,
 ) -> DeviceConfig:
-    """The config to run with: the file if it was saved on the kiosk, else the command
-    line's values (the file's PIN is kept either way)."""
-    cfg = DeviceConfig.load(APP_NAME, path=path)
-    if cfg.extra.get(SAVED_FLAG):
-        return cfg
-    if server:
-        cfg.server_url = server
-    if token:
-        cfg.token = token
-    if printer:
-        cfg.printer_url = printer
-    if paper_mm in PAPER_DOTS:
-        cfg.paper_width_mm = paper_mm
-    if language in ("vi", "en"):
-        cfg.language = language
+    """The config to run with: each value the command line gives (not None), else the
+    one saved in `kiosk.json`, else the default; logged with its origin.
+
+    `admin_pin` (the installer's) is stored hashed in the file if it is not the one
+    there already. `labels` names an origin other than "command line" (an environment
+    variable), by the config's field name."""
+    saved = DeviceConfig.load(APP_NAME, path=path)
+    pin_label = (labels or {}).get("admin_pin_hash", GIVEN)
+    if admin_pin is not None and not saved.check_pin(admin_pin):
+        saved.set_pin(admin_pin)  # ValueError: the launcher checked it already
+        saved.save(saved.in_file | {"admin_pin_hash"})  # the rest stays as it was
+    given = {
+        "server_url": server.rstrip("/") if server else None,
+        "token": token or None,
+        "printer_url": printer or None,
+        "paper_width_mm": paper_mm,
+        "language": language,
+    }
+    cfg = merge_settings(saved, given, labels)
+    if admin_pin is not None:
+        cfg.sources["admin_pin_hash"] = pin_label
+    elif not cfg.has_pin:
+        log.warning(
+            "no admin PIN: the kiosk's settings cannot be opened until the installer "
+            "starts it once with --admin-pin PIN (or MOTCUA_ADMIN_PIN)"
+        )
+    log.info("kiosk settings (%s): %s", cfg.path, describe(cfg, LOGGED))
     return cfg
 
 
 def save_on_kiosk(cfg: DeviceConfig) -> Path:
-    """Save settings edited on the kiosk; from now on they beat the command line."""
-    cfg.extra[SAVED_FLAG] = True
-    return cfg.save()
+    """Save settings edited on the kiosk. They are used at the next start for every value
+    the command line does not give (the ones it gives come back: `given_on_start`)."""
+    cfg.extra.pop("saved_on_kiosk", None)  # the old rule's flag: saved values won
+    path = cfg.save()
+    for key, source in cfg.sources.items():
+        if source == DEFAULT:
+            cfg.sources[key] = SAVED
+    return path
+
+
+def given_on_start(cfg: DeviceConfig) -> list[str]:
+    """The fields whose value the command line (or environment) sets at every start."""
+    return [k for k, v in cfg.sources.items() if v not in (SAVED, DEFAULT)]

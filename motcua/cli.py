@@ -35,11 +35,86 @@ DbOpt = Annotated[
         "(default: MOTCUA_DATABASE_URL, from the environment or /etc/motcua/motcua.env)",
     ),
 ]
+
+
+# The launchers' options are checked while the command line is read, before any window
+# (or Qt) starts: a mistake ends with "Invalid value for '--paper': …", exit code 2.
+# Options left out are None: the app then uses the value saved on the device, else its
+# default (clientkit.device_config.merge_settings: the command line always wins).
+def _server(value: str | None) -> str | None:
+    if value is not None and not value.startswith(("http://", "https://")):
+        raise typer.BadParameter(f"http://… or https://…, e.g. http://10.0.0.5:8000, not {value!r}")
+    return value
+
+
+def _lang(value: str | None) -> str | None:
+    if value is not None and value not in ("vi", "en"):
+        raise typer.BadParameter(f"vi or en, not {value!r}")
+    return value
+
+
+def _paper(value: int | None) -> int | None:
+    if value is not None and value not in (58, 80):
+        raise typer.BadParameter(f"58 or 80 (mm), not {value}")
+    return value
+
+
+def _printer(value: str | None) -> str | None:
+    if value is None:
+        return value
+    try:
+        from kiosk_app.printing.printer_url import PrinterUrlError, parse_printer_url
+    except ModuleNotFoundError:
+        return value  # no [apps] here: the command itself says so
+    try:
+        parse_printer_url(value)
+    except PrinterUrlError as e:
+        raise typer.BadParameter(
+            f"{e} — network://HOST[:PORT], usb://VID:PID, serial:///dev/ttyUSB0, "
+            "file:///dev/usb/lp0, cups://QUEUE or dummy://"
+        ) from None
+    return value
+
+
+def _pin(value: str | None) -> str | None:
+    if value is not None and not (value.isdigit() and 4 <= len(value) <= 12):
+        raise typer.BadParameter("4 to 12 digits / 4–12 chữ số")
+    return value
+
+
+def _mode(value: str) -> str:
+    if value not in ("hall", "counter"):
+        raise typer.BadParameter(f"hall or counter, not {value!r}")
+    return value
+
+
 ServerOpt = Annotated[
     str,
-    typer.Option("--server", envvar="MOTCUA_SERVER", help="Server URL, e.g. http://10.0.0.5:8000"),
+    typer.Option(
+        "--server",
+        envvar="MOTCUA_SERVER",
+        callback=_server,
+        help="Server URL, e.g. http://10.0.0.5:8000",
+    ),
 ]
-LangOpt = Annotated[str, typer.Option("--lang", help="vi or en")]
+LangOpt = Annotated[str, typer.Option("--lang", callback=_lang, help="vi or en")]
+AppLangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", callback=_lang, help="vi or en (default: saved on the device, else vi)"),
+]
+CounterOpt = Annotated[int | None, typer.Option("--counter", min=1, help="counter number")]
+
+
+def _origins(ctx: typer.Context, fields: dict[str, str]) -> dict[str, str]:
+    """{config field: "MOTCUA_…"} for the options the environment gave (the log says
+    where each value came from; the command line is the default origin)."""
+    out = {}
+    for param in ctx.command.params:
+        field = fields.get(param.name or "")
+        source = ctx.get_parameter_source(param.name or "")
+        if field and getattr(source, "name", "") == "ENVIRONMENT":  # typer's own click
+            out[field] = param.envvar if isinstance(param.envvar, str) else "environment"
+    return out
 
 
 # What each side brings (pyproject.toml's extras), to name the missing one when a command
@@ -433,16 +508,36 @@ def demo(
 @app.command()
 @needs("apps")
 def kiosk(
+    ctx: typer.Context,
     server: ServerOpt,
     token: Annotated[str, typer.Option("--token", envvar="MOTCUA_TOKEN")],
-    printer: Annotated[str, typer.Option("--printer")] = "dummy://",
-    paper: Annotated[int, typer.Option("--paper", help="58 or 80 (mm)")] = 80,
+    printer: Annotated[
+        str | None,
+        typer.Option(
+            "--printer", callback=_printer, help="e.g. usb://0x0416:0x5011 (default: dummy://)"
+        ),
+    ] = None,
+    paper: Annotated[
+        int | None, typer.Option("--paper", callback=_paper, help="58 or 80 (mm; default 80)")
+    ] = None,
     fullscreen: bool = True,
-    lang: LangOpt = "vi",
+    lang: AppLangOpt = None,
+    admin_pin: Annotated[
+        str | None,
+        typer.Option(
+            "--admin-pin",
+            envvar="MOTCUA_ADMIN_PIN",
+            callback=_pin,
+            help="the PIN in front of the kiosk's settings (4–12 digits; kept hashed)",
+        ),
+    ] = None,
 ) -> None:
-    """Start the touch kiosk."""
+    """Start the touch kiosk. Options given here win over the settings saved on the kiosk."""
     from kiosk_app.main import run
 
+    labels = _origins(
+        ctx, {"server": "server_url", "token": "token", "admin_pin": "admin_pin_hash"}
+    )
     raise typer.Exit(
         run(
             server=server,
@@ -451,6 +546,8 @@ def kiosk(
             paper_mm=paper,
             fullscreen=fullscreen,
             language=lang,
+            admin_pin=admin_pin,
+            labels=labels,
         )
     )
 
@@ -459,10 +556,10 @@ def kiosk(
 @needs("apps")
 def counter(
     server: ServerOpt,
-    counter_id: Annotated[int | None, typer.Option("--counter")] = None,
+    counter_id: CounterOpt = None,
     username: Annotated[str | None, typer.Option("--user")] = None,
     fullscreen: bool = False,
-    lang: LangOpt = "vi",
+    lang: AppLangOpt = None,
 ) -> None:
     """Start the clerk's counter console."""
     from counter_app.main import run_console
@@ -483,9 +580,9 @@ def counter(
 def rating_pad(
     server: ServerOpt,
     token: Annotated[str, typer.Option("--token", envvar="MOTCUA_TOKEN")],
-    counter_id: Annotated[int, typer.Option("--counter")],
+    counter_id: Annotated[int, typer.Option("--counter", min=1, help="counter number")],
     fullscreen: bool = True,
-    lang: LangOpt = "vi",
+    lang: AppLangOpt = None,
 ) -> None:
     """Start the citizen-facing rating pad of one counter."""
     from counter_app.main import run_rating_pad
@@ -502,20 +599,23 @@ def rating_pad(
 def display(
     server: ServerOpt,
     token: Annotated[str, typer.Option("--token", envvar="MOTCUA_TOKEN")],
-    mode: Annotated[str, typer.Option("--mode", help="hall or counter")] = "hall",
-    counter_id: Annotated[int | None, typer.Option("--counter")] = None,
+    mode: Annotated[str, typer.Option("--mode", callback=_mode, help="hall or counter")] = "hall",
+    counter_id: CounterOpt = None,
     mute: Annotated[bool | None, typer.Option("--mute/--sound")] = None,
     volume: Annotated[float, typer.Option("--volume", min=0, max=1)] = 0.9,
     fullscreen: bool = True,
-    lang: LangOpt = "vi",
+    lang: AppLangOpt = None,
 ) -> None:
     """Start the hall TV (announces) or a counter-top display (silent by default)."""
+    from clientkit.device_config import DeviceConfig
+
+    if mode == "counter" and counter_id is None and DeviceConfig.load("display").counter_id is None:
+        raise typer.BadParameter(
+            "--mode counter needs --counter N (or counter_id saved in display.json)",
+            param_hint="'--counter'",
+        )
     from display_app.main import run
 
-    if mode not in ("hall", "counter"):
-        raise typer.BadParameter("--mode is hall or counter")
-    if mode == "counter" and counter_id is None:
-        raise typer.BadParameter("--mode counter needs --counter N")
     muted = (mode == "counter") if mute is None else mute
     raise typer.Exit(
         run(

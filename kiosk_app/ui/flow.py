@@ -21,9 +21,10 @@ from kiosk_app.fields import FieldStatus
 from kiosk_app.printing.labels import priority_line
 from kiosk_app.service.controller import IssueRequest
 from kiosk_app.service.print_runner import PrintOutcome
-from kiosk_app.settings import save_on_kiosk
+from kiosk_app.settings import given_on_start, save_on_kiosk
 from kiosk_app.strings import problem_text, unavailable_text
 from kiosk_app.ui.pin import NEW
+from kiosk_app.ui.settings_screen import CONFIG_FIELDS
 from kiosk_app.ui.ticket_screen import FAILED, PRINTED
 from protocol import TicketIssued
 
@@ -260,6 +261,7 @@ class KioskFlow(QObject):
         return i18n.tr("kiosk.settings.status", conn=conn, printer=printer)
 
     def save_settings(self, config: DeviceConfig) -> None:
+        old = self.c.config
         try:
             save_on_kiosk(config)
         except (OSError, ValueError) as exc:
@@ -268,7 +270,18 @@ class KioskFlow(QObject):
         self.c.apply_config(config)
         self.w.pin.config = config
         self.w.reset_language()  # the default language may have changed
-        self.w.settings.show_message(i18n.tr("kiosk.settings.saved"))
+        # A change to a value the command line gives lasts until the next start: say so.
+        given = given_on_start(config)
+        changed = [
+            i18n.tr(f"kiosk.settings.{name}")
+            for name, key in CONFIG_FIELDS.items()
+            if key in given and getattr(old, key) != getattr(config, key)
+        ]
+        if changed:
+            text = i18n.tr("kiosk.settings.saved_given", names=", ".join(changed))
+        else:
+            text = i18n.tr("kiosk.settings.saved")
+        self.w.settings.show_message(text)
 
     def _quit(self) -> None:
         self.w.may_close = True

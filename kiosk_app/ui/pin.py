@@ -1,7 +1,9 @@
 """Admin PIN pad in front of the settings.
 
-With no PIN yet (first start) it asks for a new one twice. Five wrong PINs lock the
-pad for a while: a curious citizen cannot try them all.
+The PIN comes from the installer (`motcua kiosk --admin-pin`), never from the first
+passer-by: with no PIN set the pad only says so, and nothing behind it can be reached.
+"Đổi mã PIN" in the settings asks for a new one twice. Five wrong PINs lock the pad for
+a while: a curious citizen cannot try them all.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from clientkit import i18n, theme
 from clientkit.device_config import DeviceConfig
 from kiosk_app.ui.common import Screen, bar_button, text_label
 
-CHECK, NEW, CONFIRM = "check", "new", "confirm"
+CHECK, NEW, CONFIRM, NO_PIN = "check", "new", "confirm", "no-pin"
 MAX_TRIES = 5
 
 
@@ -70,14 +72,15 @@ class PinScreen(Screen):
         self.retranslate()
 
     def start(self, mode: str | None = None) -> None:
-        """Show empty; `mode` NEW to change the PIN, else CHECK (or NEW if none set)."""
-        self.mode = mode or (CHECK if self.config.has_pin else NEW)
+        """Show empty; `mode` NEW to change the PIN (from the settings), else CHECK, or
+        NO_PIN if none is set: then only "Huỷ" works."""
+        self.mode = mode or (CHECK if self.config.has_pin else NO_PIN)
         self._entered = self._first = ""
         self._error_key = ""
         self.retranslate()
 
     def press(self, key: str) -> None:
-        if self._lock.isActive():
+        if self._lock.isActive() or self.mode == NO_PIN:
             return
         if key == "⌫":
             self._entered = self._entered[:-1]
@@ -129,10 +132,19 @@ class PinScreen(Screen):
         self.retranslate()
 
     def retranslate(self) -> None:
-        title = {CHECK: "kiosk.pin.title", NEW: "kiosk.pin.new", CONFIRM: "kiosk.pin.confirm"}
+        title = {
+            CHECK: "kiosk.pin.title",
+            NEW: "kiosk.pin.new",
+            CONFIRM: "kiosk.pin.confirm",
+            NO_PIN: "kiosk.pin.none",
+        }
         self.title.setText(i18n.tr(title[self.mode]))
         self.dots.setText("●" * len(self._entered) or " ")
         seconds = max(1, self._lock.interval() // 1000)
         self.error.setText(i18n.tr(self._error_key, n=seconds) if self._error_key else "")
+        if self.mode == NO_PIN:
+            self.error.setText(i18n.tr("kiosk.pin.none_body"))
+        for key in self.keys.values():
+            key.setVisible(self.mode != NO_PIN)
         self.keys["ok"].setText(i18n.tr("kiosk.pin.ok"))
         self.cancel_button.setText("‹ " + i18n.tr("kiosk.pin.cancel"))

@@ -4,6 +4,8 @@ Two pages, so that each fits a small kiosk screen with touch-sized keys: the ove
 (every value as a row to tap, the paper and language toggles, the actions) and the
 editor (one value, the on-screen keyboard). Nothing is applied until "Lưu", and only
 if valid: a mistyped server address must not cut the kiosk off with no way to see why.
+Each value says where it came from (command line, saved here, default): a value the
+command line gives comes back at the next start, whatever is saved here.
 """
 
 from __future__ import annotations
@@ -15,13 +17,31 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QStackedWidget, QWidget
 
 from clientkit import i18n, theme
-from clientkit.device_config import PAPER_WIDTHS_MM, DeviceConfig
+from clientkit.device_config import DEFAULT, GIVEN, PAPER_WIDTHS_MM, SAVED, DeviceConfig
 from kiosk_app.printing import PrinterUrlError, parse_printer_url
 from kiosk_app.ui.card_button import CardButton
 from kiosk_app.ui.common import Screen, bar_button, centered, text_label
 from kiosk_app.ui.keyboard import OnScreenKeyboard
 
 TEXT_FIELDS = ("server", "token", "printer")
+# The config's field behind each value of the screen (its label: kiosk.settings.<name>).
+CONFIG_FIELDS = {
+    "server": "server_url",
+    "token": "token",
+    "printer": "printer_url",
+    "paper": "paper_width_mm",
+    "language": "language",
+}
+_ORIGIN_KEYS = {GIVEN: "given", SAVED: "saved", DEFAULT: "default"}
+
+
+def origin_text(config: DeviceConfig | None, name: str) -> str:
+    """Where the value `name` ("printer", "paper"…) came from, for staff: "dòng lệnh",
+    "đã lưu trên máy", "mặc định", or the environment variable that gave it."""
+    source = (config.sources if config else {}).get(CONFIG_FIELDS[name], "")
+    if source in _ORIGIN_KEYS:
+        return i18n.tr(f"kiosk.settings.from.{_ORIGIN_KEYS[source]}")
+    return source
 
 
 def _masked(token: str) -> str:
@@ -225,12 +245,18 @@ class SettingsScreen(Screen):
         for name, row in self.rows.items():
             value = self.values[name]
             shown = _masked(value) if name == "token" else value
-            row.set_texts(i18n.tr(f"kiosk.settings.{name}"), shown or "—")
+            origin = origin_text(self.config, name)
+            row.set_texts(
+                i18n.tr(f"kiosk.settings.{name}"),
+                f"{shown or '—'}  ({origin})" if origin else shown or "—",
+            )
+        for name, label in (("paper", self.paper_label), ("language", self.lang_label)):
+            origin = origin_text(self.config, name)
+            text = i18n.tr(f"kiosk.settings.{name}")
+            label.setText(f"{text} ({origin})" if origin else text)
 
     def retranslate(self) -> None:
         self.title.setText(i18n.tr("kiosk.settings.title"))
-        self.paper_label.setText(i18n.tr("kiosk.settings.paper"))
-        self.lang_label.setText(i18n.tr("kiosk.settings.language"))
         self.close_button.setText(i18n.tr("kiosk.settings.close"))
         self.test_button.setText(i18n.tr("kiosk.settings.test_print"))
         self.pin_button.setText(i18n.tr("kiosk.settings.change_pin"))

@@ -7,7 +7,14 @@ import stat
 
 import pytest
 
-from clientkit.device_config import DeviceConfig, config_dir, hash_pin, verify_pin
+from clientkit.device_config import (
+    DeviceConfig,
+    config_dir,
+    describe,
+    hash_pin,
+    merge_settings,
+    verify_pin,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -88,3 +95,53 @@ def test_invalid_settings_are_not_saved():
         cfg.save()
     with pytest.raises(ValueError):
         DeviceConfig().save()  # no path
+
+
+def test_merge_the_command_line_wins_saved_fills_the_gaps():
+    saved = DeviceConfig.load("kiosk")
+    saved.printer_url, saved.paper_width_mm, saved.language = "usb://04b8:0202", 58, "en"
+    saved.token = "saved-token-123456"
+    saved.extra["username"] = "lan"
+    saved.save()
+    saved = DeviceConfig.load("kiosk")
+    given = {
+        "server_url": "http://10.0.0.5:8000",
+        "token": "cli-token-abcdefgh",
+        "printer_url": "network://10.0.0.9",
+        "paper_width_mm": None,  # not given
+        "language": None,
+        "username": "minh",  # an app's own setting (extra)
+    }
+    cfg = merge_settings(saved, given, {"token": "MOTCUA_TOKEN"})
+    assert (cfg.server_url, cfg.token, cfg.printer_url) == (
+        "http://10.0.0.5:8000",
+        "cli-token-abcdefgh",
+        "network://10.0.0.9",
+    )
+    assert (cfg.paper_width_mm, cfg.language, cfg.extra["username"]) == (58, "en", "minh")
+    assert cfg.sources == {
+        "server_url": "command line",
+        "token": "MOTCUA_TOKEN",
+        "printer_url": "command line",
+        "paper_width_mm": "saved on this device",
+        "language": "saved on this device",
+        "username": "command line",
+        "admin_pin_hash": "default",
+        "counter_id": "default",
+    }
+    # The saved settings are left alone: saving them keeps the device's own values.
+    assert saved.printer_url == "usb://04b8:0202" and saved.extra["username"] == "lan"
+    assert cfg.path == saved.path
+    line = describe(cfg, ("token", "paper_width_mm", "admin_pin_hash"))
+    assert line == (
+        "token=cli-…efgh (MOTCUA_TOKEN), paper_width_mm=58 (saved on this device), "
+        "admin_pin_hash=NOT SET (default)"
+    )
+
+
+def test_merge_with_nothing_saved_uses_defaults_and_refuses_bad_values():
+    cfg = merge_settings(DeviceConfig.load("display"), {"language": None, "counter_id": 3})
+    assert cfg.language == "vi" and cfg.counter_id == 3
+    assert cfg.sources["language"] == "default" and cfg.sources["counter_id"] == "command line"
+    with pytest.raises(ValueError, match="paper_width_mm"):
+        merge_settings(DeviceConfig.load("kiosk"), {"paper_width_mm": 70})

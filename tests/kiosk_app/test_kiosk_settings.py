@@ -6,13 +6,20 @@ import json
 
 from PySide6.QtCore import Qt
 
+from clientkit.device_config import DeviceConfig
+from kiosk_app.main import build
 from kiosk_app.printing import decode
+from kiosk_app.settings import Timings
 from tests.kiosk_app.kiosk_helpers import (
+    TEST_TIMINGS,
     WAIT_MS,
+    Kiosk,
     assert_touch_sized,
+    close_kiosk,
     take_number,
     tap,
     tap_corner,
+    wait_ready,
 )
 
 
@@ -33,12 +40,11 @@ def test_pin_then_settings_saved_and_used(qtbot, live_server, kiosk, tmp_path) -
     qtbot.keyClick(w, Qt.Key.Key_Escape)
     assert w.isVisible() and w.current() is w.home
 
+    kiosk.config.set_pin("4321")  # the installer's (--admin-pin)
     tap_corner(qtbot, kiosk)
     assert w.current() is w.pin
-    assert w.pin.title.text() == "Đặt mã PIN quản trị mới (4–12 chữ số)"  # first start
+    assert w.pin.title.text() == "Nhập mã PIN quản trị"
     assert_touch_sized(w.pin)
-    w.pin.enter("4321")
-    assert w.pin.title.text() == "Nhập lại mã PIN mới"
     w.pin.enter("4321")
     assert w.current() is w.settings
     s = w.settings
@@ -59,7 +65,7 @@ def test_pin_then_settings_saved_and_used(qtbot, live_server, kiosk, tmp_path) -
     assert s.message.text() == "Đã lưu cài đặt"
     saved = json.loads(kiosk.config.path.read_text())
     assert saved["printer_url"] == f"file://{printer_file}"
-    assert saved["paper_width_mm"] == 58 and saved["saved_on_kiosk"] is True
+    assert saved["paper_width_mm"] == 58 and "saved_on_kiosk" not in saved
     assert saved["admin_pin_hash"].startswith("pbkdf2_sha256$")
     tap(qtbot, s.test_button)
     qtbot.waitUntil(lambda: s.message.text() == "In thử thành công", timeout=WAIT_MS)
@@ -119,3 +125,85 @@ def test_bad_token_is_explained_and_fixed_from_settings(qtbot, live_server, kios
     )
     take_number(qtbot, kiosk, "dat-dai")
     assert w.ticket.number_label.text() == "1001"
+
+
+def _launch(qtbot, live_server, tmp_path, monkeypatch, **given) -> Kiosk:
+    """The kiosk as `motcua kiosk` builds it (kiosk_app.main.build), its kiosk.json in
+    tmp_path; `given` = the command line's options (None or absent: not given)."""
+    monkeypatch.setenv("MOTCUA_CONFIG_DIR", str(tmp_path / "cfg"))
+    args = {"printer": None, "paper_mm": None, "language": None, **given}
+    controller, window = build(
+        live_server.url,
+        live_server.kiosk_token,
+        args.pop("printer"),
+        args.pop("paper_mm"),
+        args.pop("language"),
+        Timings(**TEST_TIMINGS),
+        **args,
+    )
+    kiosk = Kiosk(window, controller, controller.config)
+    window.resize(1920, 1080)
+    window.show()
+    controller.start()
+    wait_ready(qtbot, kiosk)
+    return kiosk
+
+
+def test_no_admin_pin_no_settings(qtbot, live_server, tmp_path, monkeypatch) -> None:
+    """A new kiosk: five taps only say the installer must set a PIN; nothing to type,
+    no settings, no way out of the app."""
+    kiosk = _launch(qtbot, live_server, tmp_path, monkeypatch)
+    try:
+        w = kiosk.window
+        assert not kiosk.config.has_pin
+        tap_corner(qtbot, kiosk)
+        assert w.current() is w.pin
+        assert w.pin.title.text() == "Máy lấy số chưa có mã PIN quản trị"
+        assert "--admin-pin" in w.pin.error.text()
+        assert not any(key.isVisible() for key in w.pin.keys.values())
+        w.pin.enter("1234")  # a passer-by's PIN is not taken
+        assert w.current() is w.pin and not kiosk.config.has_pin
+        assert not (tmp_path / "cfg" / "kiosk.json").exists()
+        tap(qtbot, w.pin.cancel_button)
+        assert w.current() is w.home
+    finally:
+        close_kiosk(kiosk)
+
+
+def test_installer_pin_opens_settings_and_command_line_wins(
+    qtbot, live_server, tmp_path, monkeypatch
+) -> None:
+    # Saved on the kiosk earlier: a USB printer, 58 mm paper, English.
+    saved = DeviceConfig.load("kiosk", path=tmp_path / "cfg" / "kiosk.json")
+    saved.printer_url, saved.paper_width_mm, saved.language = "usb://0x0416:0x5011", 58, "en"
+    saved.save()
+    printer = f"file://{tmp_path / 'printer.bin'}"
+    kiosk = _launch(
+        qtbot, live_server, tmp_path, monkeypatch, printer=printer, language="vi", admin_pin="2468"
+    )
+    try:
+        w, cfg = kiosk.window, kiosk.config
+        assert (cfg.printer_url, cfg.paper_width_mm, cfg.language) == (printer, 58, "vi")
+        on_file = json.loads((tmp_path / "cfg" / "kiosk.json").read_text())
+        assert on_file["printer_url"] == "usb://0x0416:0x5011"  # the file keeps its own
+        assert on_file["admin_pin_hash"].startswith("pbkdf2_sha256$")
+        assert "2468" not in json.dumps(on_file)
+        tap_corner(qtbot, kiosk)
+        assert w.pin.title.text() == "Nhập mã PIN quản trị"
+        w.pin.enter("2468")
+        assert w.current() is w.settings
+        s = w.settings
+        assert s.rows["printer"].subtitle() == f"{printer}  (dòng lệnh)"
+        assert s.paper_label.text() == "Khổ giấy (đã lưu trên máy)"
+        assert s.lang_label.text() == "Ngôn ngữ mặc định (dòng lệnh)"
+        assert s.quit_button.isVisible()
+        tap(qtbot, s.paper_buttons[80])
+        tap(qtbot, s.lang_buttons["en"])
+        tap(qtbot, s.save_button)
+        # Saved and used now (English), but the command line says vi at the next start.
+        assert kiosk.controller.config.language == "en"
+        assert s.message.text() == (
+            "Settings saved. At the next start the command line sets again: Default language"
+        )
+    finally:
+        close_kiosk(kiosk)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import random
 
 import pytest
 
+from clientkit.device_config import DeviceConfig
 from kiosk_app.fields import build_fields
 from kiosk_app.search import SearchEntry, SearchIndex, fold
 from kiosk_app.settings import resolve_config, save_on_kiosk
@@ -200,7 +202,7 @@ def test_fields_show_only_what_the_server_says() -> None:
     assert fields["e"].unavailable == "service-closed"
 
 
-def test_settings_saved_on_the_kiosk_beat_the_command_line(tmp_path) -> None:
+def test_the_command_line_beats_settings_saved_on_the_kiosk(tmp_path) -> None:
     path = tmp_path / "kiosk.json"
     cfg = resolve_config("http://a:8000", "tok", "usb://0x0416:0x5011", 58, "en", path=path)
     assert (cfg.server_url, cfg.token, cfg.printer_url, cfg.paper_width_mm, cfg.language) == (
@@ -209,7 +211,28 @@ def test_settings_saved_on_the_kiosk_beat_the_command_line(tmp_path) -> None:
     assert not path.exists()  # the command line alone writes nothing
     cfg.printer_url = "network://10.0.0.9:9100"
     save_on_kiosk(cfg)
-    again = resolve_config("http://b:8000", "other", "dummy://", 80, "vi", path=path)
+    again = resolve_config("http://b:8000", "other", "dummy://", None, None, path=path)
     assert (again.server_url, again.token, again.printer_url) == (
-        "http://a:8000", "tok", "network://10.0.0.9:9100",
+        "http://b:8000", "other", "dummy://",
     )  # fmt: skip
+    assert (again.paper_width_mm, again.language) == (58, "en")  # not given: the saved ones
+    assert again.sources["printer_url"] == "command line"
+    assert again.sources["paper_width_mm"] == "saved on this device"
+
+
+def test_admin_pin_from_the_installer_is_stored_hashed(tmp_path) -> None:
+    path = tmp_path / "kiosk.json"
+    cfg = resolve_config(
+        "http://a:8000", "tok", None, None, None, admin_pin="2468",
+        labels={"admin_pin_hash": "MOTCUA_ADMIN_PIN"}, path=path,
+    )  # fmt: skip
+    assert cfg.check_pin("2468") and cfg.sources["admin_pin_hash"] == "MOTCUA_ADMIN_PIN"
+    on_file = path.read_text()
+    assert "2468" not in on_file and "pbkdf2_sha256$" in on_file
+    assert list(json.loads(on_file)) == ["admin_pin_hash"]  # only the PIN was written
+    stored = DeviceConfig.load("kiosk", path=path).admin_pin_hash
+    resolve_config("http://a:8000", "tok", None, None, None, admin_pin="2468", path=path)
+    assert DeviceConfig.load("kiosk", path=path).admin_pin_hash == stored  # not re-hashed
+    later = resolve_config("http://a:8000", "tok", None, None, None, path=path)
+    assert later.check_pin("2468")  # kept: the autostart entry need not repeat it
+    assert later.sources["printer_url"] == "default"  # not "saved": never saved here

@@ -100,3 +100,31 @@ def test_centre_with_1500_procedures(tmp_path: Path) -> None:
     r = motcua("init", "--db", f"sqlite:///{tmp_path / 'big.db'}", "--config", str(big))
     assert r.returncode == 0, r.stderr
     assert f"{total} procedures" in r.stdout
+
+
+def test_kiosk_launcher_passes_only_what_was_given(monkeypatch) -> None:
+    """Options left out reach the kiosk as None (it then uses what was saved on it),
+    and the log can say which values came from the environment."""
+    from typer.testing import CliRunner
+
+    import kiosk_app.main
+    from motcua.cli import app
+
+    calls: list[dict] = []
+    monkeypatch.setattr(kiosk_app.main, "run", lambda **kw: calls.append(kw) or 0)
+    env = {"MOTCUA_TOKEN": "tok", "MOTCUA_ADMIN_PIN": "2468", "MOTCUA_ENV_FILE": "/nonexistent"}
+    args = ["kiosk", "--server", "http://10.0.0.5:8000", "--printer", "network://10.0.0.9"]
+    r = CliRunner().invoke(app, args, env=env)
+    assert r.exit_code == 0, r.output
+    assert calls == [
+        {
+            "server": "http://10.0.0.5:8000",
+            "token": "tok",
+            "printer": "network://10.0.0.9",
+            "paper_mm": None,
+            "fullscreen": True,
+            "language": None,
+            "admin_pin": "2468",
+            "labels": {"token": "MOTCUA_TOKEN", "admin_pin_hash": "MOTCUA_ADMIN_PIN"},
+        }
+    ]

@@ -22,9 +22,15 @@ def line_of(text: str, needle: str) -> int:
     return next(i for i, ln in enumerate(text.splitlines(), 1) if needle in ln)
 
 
-def motcua(tmp: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def motcua(
+    tmp: Path, *args: str, stdin: str | None = None, env_extra: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MOTCUA_")}
     env.update(PYTHONPATH=str(ROOT), MOTCUA_ENV_FILE=str(tmp / "motcua.env"))
+    if env_extra is not None:  # an app launcher: no screen, so no window can open
+        env = {k: v for k, v in env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+        # COLUMNS: typer boxes the message; wide enough that no line of it is broken.
+        env.update(QT_QPA_PLATFORM="xcb", COLUMNS="250", **env_extra)
     return subprocess.run(
         [sys.executable, "-m", "motcua", *args],
         cwd=tmp,
@@ -83,6 +89,21 @@ def port_in_use(tmp: Path) -> subprocess.CompletedProcess[str]:
         port = s.getsockname()[1]
         (tmp / "port").write_text(str(port))
         return motcua(tmp, "serve", "--db", db(tmp), "--port", str(port))
+
+
+def launch(*args: str) -> Callable[[Path], subprocess.CompletedProcess[str]]:
+    """An app launcher with a mistake in its options: refused while the command line is
+    read, so no display is needed (and none is given: a window would fail, not hang)."""
+
+    def run(tmp: Path) -> subprocess.CompletedProcess[str]:
+        env_dir = tmp / "devices"
+        return motcua(tmp, *args, env_extra={"MOTCUA_CONFIG_DIR": str(env_dir)})
+
+    return run
+
+
+KIOSK = ("kiosk", "--server", "http://127.0.0.1:9", "--token", "t")
+DISPLAY = ("display", "--server", "http://127.0.0.1:9", "--token", "t")
 
 
 def after_init(*args: str, stdin: str | None = None) -> Callable:
@@ -196,6 +217,61 @@ MISTAKES = [
             motcua(tmp, "restore", str(tmp / "b.db"), "--db", db(tmp)),
         )[1],
         lambda tmp: ["--force"],
+    ),
+    Mistake(
+        "kiosk paper width",
+        launch(*KIOSK, "--paper", "70"),
+        lambda tmp: ["--paper", "58 or 80"],
+    ),
+    Mistake(
+        "kiosk language",
+        launch(*KIOSK, "--lang", "fr"),
+        lambda tmp: ["--lang", "vi or en"],
+    ),
+    Mistake(
+        "kiosk printer url",
+        launch(*KIOSK, "--printer", "usb://04b8"),
+        lambda tmp: ["--printer", "usb://04b8", "usb://VID:PID"],
+    ),
+    Mistake(
+        "kiosk printer kind",
+        launch(*KIOSK, "--printer", "lpt://1"),
+        lambda tmp: ["--printer", "network://HOST[:PORT]"],
+    ),
+    Mistake(
+        "kiosk admin pin",
+        launch(*KIOSK, "--admin-pin", "12ab"),
+        lambda tmp: ["--admin-pin", "4 to 12 digits"],
+    ),
+    Mistake(
+        "kiosk server url",
+        launch("kiosk", "--server", "10.0.0.5:8000", "--token", "t"),
+        lambda tmp: ["--server", "http://"],
+    ),
+    Mistake(
+        "display mode",
+        launch(*DISPLAY, "--mode", "tv"),
+        lambda tmp: ["--mode", "hall or counter"],
+    ),
+    Mistake(
+        "display counter mode without a counter",
+        launch(*DISPLAY, "--mode", "counter"),
+        lambda tmp: ["--counter", "display.json"],
+    ),
+    Mistake(
+        "display counter number",
+        launch(*DISPLAY, "--mode", "counter", "--counter", "0"),
+        lambda tmp: ["--counter", "greater than or equal to 1"],
+    ),
+    Mistake(
+        "rating pad counter number",
+        launch("rating-pad", "--server", "http://127.0.0.1:9", "--token", "t", "--counter", "-2"),
+        lambda tmp: ["--counter", "greater than or equal to 1"],
+    ),
+    Mistake(
+        "counter console language",
+        launch("counter", "--server", "http://127.0.0.1:9", "--lang", "english"),
+        lambda tmp: ["--lang", "vi or en"],
     ),
 ]
 
