@@ -14,8 +14,8 @@ behind another follows it straight on (`Lead.NONE`).
 from __future__ import annotations
 
 import logging
-from collections import deque
 import time
+from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
