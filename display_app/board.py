@@ -8,33 +8,75 @@ Counters keep their place by number: people learn where "their" counter is.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from clientkit import i18n, theme
 from display_app import painting
-from display_app.tile import CounterTile, TileFonts, tile_parts
+from display_app.tile import FIELDS, CounterTile, TileFonts, tile_parts
 from display_app.views import TileView
 
-TILE_ASPECT = 1.15  # width / height a tile looks best at
-GAP_FRACTION = 0.012  # gap between tiles, of the board's smaller side
+GAP_FRACTION = 0.01  # gap between tiles, of the board's smaller side
+
+
+@dataclass(frozen=True)
+class BoardLayout:
+    cols: int
+    rows: int
+    fields: bool  # the tiles have room for their fields line
+    digit_px: int  # height of a ticket number's digits
+
+
+def _ink_aspect(digits: int) -> float:
+    """Width / height of `digits` digits' ink in the condensed bold font."""
+    box = QFontMetrics(theme.font(200, bold=True, condensed=True)).tightBoundingRect("0" * digits)
+    return box.width() / max(1, box.height())
+
+
+def choose_layout(
+    count: int, width: int, height: int, gap: int, digits: int = 4, min_digit_px: int = 0
+) -> BoardLayout:
+    """The grid whose ticket numbers come out tallest (`digits` long numbers). A layout
+    with the fields line is kept if its digits still reach `min_digit_px` (the 10 m rule)
+    or lose under 5 % to the best one without."""
+    if count <= 0 or width <= 0 or height <= 0:
+        return BoardLayout(1, 1, False, 0)
+    aspect = _ink_aspect(digits) / 0.97  # painting.fit_ink keeps 3 % spare
+    best: dict[bool, BoardLayout] = {}
+    for cols in range(1, count + 1):
+        rows = math.ceil(count / cols)
+        tw = (width - gap * (cols - 1)) // cols
+        th = (height - gap * (rows - 1)) // rows
+        if tw <= 0 or th <= 0:
+            continue
+        frame = max(2, int(min(tw, th) * 0.04))
+        inner = QRect(0, 0, tw, th).adjusted(frame, frame, -frame, -frame)
+        for fields in (True, False):
+            number = tile_parts(inner, fields).number
+            px = int(min(number.height(), number.width() / aspect))
+            if fields and number.height() * FIELDS / (1 - FIELDS) < 30:
+                continue  # a fields line nobody could read
+            layout = BoardLayout(cols, rows, fields, px)
+            if fields not in best or px > best[fields].digit_px:
+                best[fields] = layout
+    if not best:
+        return BoardLayout(1, count, False, 0)
+    plain, with_fields = best.get(False), best.get(True)
+    if with_fields is None:
+        assert plain is not None
+        return plain
+    if plain is None or with_fields.digit_px >= min(min_digit_px or 10**6, plain.digit_px * 0.95):
+        return with_fields
+    return plain
 
 
 def grid_shape(count: int, width: int, height: int, gap: int = 0) -> tuple[int, int]:
-    """(columns, rows) giving the largest tiles of about `TILE_ASPECT` for `count`."""
-    if count <= 0:
-        return 1, 1
-    best, best_score = (count, 1), -1.0
-    for cols in range(1, count + 1):
-        rows = math.ceil(count / cols)
-        tw = (width - gap * (cols - 1)) / cols
-        th = (height - gap * (rows - 1)) / rows
-        score = min(tw / TILE_ASPECT, th)
-        if score > best_score + 1e-6:
-            best, best_score = (cols, rows), score
-    return best
+    """(columns, rows) of `choose_layout` for 4-digit numbers."""
+    layout = choose_layout(count, width, height, gap)
+    return layout.cols, layout.rows
 
 
 class CounterBoard(QWidget):
@@ -44,7 +86,11 @@ class CounterBoard(QWidget):
         super().__init__(parent)
         self.tiles: dict[int, CounterTile] = {}
         self.shape = (1, 1)
-        self._fonts = TileFonts(*(theme.font(12) for _ in range(4)))
+        self.layout_choice = BoardLayout(1, 1, False, 0)
+        self.min_digit_px = 0  # the hall window sets the 10 m rule for its screen
+        small = theme.font(12)
+        self._fonts = TileFonts(small, small, small, small, small, None)
+        self._caption = i18n.tr("display.counter_word")
         self._longest_number = 4
 
     def tile(self, counter_id: int) -> CounterTile | None:
@@ -71,6 +117,10 @@ class CounterBoard(QWidget):
         for cid, tile in self.tiles.items():
             tile.set_highlight(cid == counter_id, flash and cid == counter_id)
 
+    def set_speaking(self, counter_id: int | None) -> None:
+        for cid, tile in self.tiles.items():
+            tile.set_speaking(cid == counter_id)
+
     def retranslate(self) -> None:
         """Titles change width with the language ("Quầy" / "Counter")."""
         self._layout()
@@ -86,31 +136,48 @@ class CounterBoard(QWidget):
         if n == 0 or self.width() <= 0 or self.height() <= 0:
             return
         gap = max(4, int(min(self.width(), self.height()) * GAP_FRACTION))
-        cols, rows = grid_shape(n, self.width(), self.height(), gap)
+        choice = choose_layout(
+            n, self.width(), self.height(), gap, self._longest_number, self.min_digit_px
+        )
+        cols, rows = choice.cols, choice.rows
+        self.layout_choice = choice
         self.shape = (cols, rows)
         tw = (self.width() - gap * (cols - 1)) // cols
         th = (self.height() - gap * (rows - 1)) // rows
-        self._fonts = self._make_fonts(tw, th)
+        self._fonts = self._make_fonts(tw, th, choice.fields)
+        self._caption = i18n.tr("display.counter_word")
         for i, tile in enumerate(self.tiles.values()):
             r, c = divmod(i, cols)
             tile.setGeometry(c * (tw + gap), r * (th + gap), tw, th)
-            tile.set_fonts(self._fonts)
+            tile.set_fonts(self._fonts, self._caption)
 
-    def _make_fonts(self, tw: int, th: int) -> TileFonts:
-        frame = max(2, int(min(tw, th) * 0.035))
-        band, middle, fields = tile_parts(
-            QRect(0, 0, tw, th).adjusted(frame, frame, -frame, -frame)
+    def _make_fonts(self, tw: int, th: int, fields: bool) -> TileFonts:
+        frame = max(2, int(min(tw, th) * 0.04))
+        parts = tile_parts(QRect(0, 0, tw, th).adjusted(frame, frame, -frame, -frame), fields)
+        caption = painting.fit(
+            [i18n.tr("display.counter_word")], parts.caption.width(), parts.caption.height()
         )
-        top_id = max(self.tiles, default=1)
-        title = painting.fit(
-            i18n.tr("display.counter", n=top_id), band.width(), int(band.height() * 0.78)
+        top_id = str(max(self.tiles, default=1))
+        counter = painting.fit_ink(
+            "8" * len(top_id), parts.counter.width(), int(parts.counter.height() * 0.9)
         )
-        number = painting.fit(
-            "0" * self._longest_number, middle.width(), middle.height(), condensed=True
-        )
-        words = [i18n.tr("display.paused"), i18n.tr("display.closed")]
+        number_r = parts.number
+        number = painting.fit_ink("0" * self._longest_number, number_r.width(), number_r.height())
         status = painting.fit(
-            words, middle.width(), int(middle.height() * 0.55), max_px=int(number.pixelSize() * 0.6)
+            [i18n.tr("display.paused"), "—"],
+            number_r.width(),
+            int(number_r.height() * 0.6),
+            max_px=int(number.pixelSize() * 0.6),
         )
-        fields_font = theme.font(max(9, int(fields.height() * 0.62)))
-        return TileFonts(title=title, number=number, status=status, fields=fields_font)
+        closed = painting.fit(
+            i18n.tr("display.closed"),
+            number_r.width(),
+            int(number_r.height() * 0.3),
+            bold=False,
+            max_px=int(status.pixelSize() * 0.6),
+        )
+        fields_font = None
+        if parts.fields is not None:
+            # Two lines of wrapped field names in the fields line.
+            fields_font = theme.font(max(9, int(parts.fields.height() * 0.4)))
+        return TileFonts(caption, counter, number, status, closed, fields_font)

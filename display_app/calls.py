@@ -10,6 +10,7 @@ number reading come from the catalog; until it arrives the default sentence is u
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -55,9 +56,13 @@ class CallAnnouncer(QObject):
 
     Signals:
         announced(object): the `protocol.RecentCall` just handed to the voice.
+        speaking(object): the `RecentCall` whose sentence is heard now, or None when the
+            voice falls silent (the hall shows which call is being said: in a burst
+            the voice is behind the screen).
     """
 
     announced = Signal(object)
+    speaking = Signal(object)
 
     def __init__(
         self,
@@ -74,6 +79,8 @@ class CallAnnouncer(QObject):
         self._factory = factory
         self.counter_id = counter_id
         self._pending: dict[int, int] = {}  # id(announcer) -> announcements not finished
+        self._said: dict[int, deque[RecentCall]] = {}  # id(announcer) -> calls in its line
+        self.now_speaking: RecentCall | None = None
         self.announcer = self._make(self._base)
         link.state.called.connect(self._on_called)
         link.catalog_changed.connect(self._on_catalog)
@@ -104,7 +111,13 @@ class CallAnnouncer(QObject):
             return
         if self.announcer.announce(call.number, call.counter_id, recall=call.recall):
             self._pending[id(self.announcer)] += 1
+            self._said[id(self.announcer)].append(call)
         self.announced.emit(call)
+
+    def _set_speaking(self, call: RecentCall | None) -> None:
+        if call != self.now_speaking:
+            self.now_speaking = call
+            self.speaking.emit(call)
 
     def _on_catalog(self) -> None:
         wanted = config_for(self._link.catalog, self._base)
@@ -118,14 +131,27 @@ class CallAnnouncer(QObject):
         announcer = self._factory(config, self)
         key = id(announcer)
         self._pending[key] = 0
+        line: deque[RecentCall] = deque()
+        self._said[key] = line
+
+        # The queue plays in call order and finishes every entry once (started only when
+        # audible), so the head of `line` is the call being said.
+        def started(_text: str) -> None:
+            if line:
+                self._set_speaking(line[0])
 
         def finished(_text: str) -> None:
             if key not in self._pending:
                 return  # already closed
+            if line:
+                done = line.popleft()
+                if self.now_speaking is done:
+                    self._set_speaking(None)
             self._pending[key] = max(0, self._pending[key] - 1)
             if announcer is not self.announcer and self._pending[key] == 0:
                 self._close(announcer)
 
+        announcer.started.connect(started)
         announcer.finished.connect(finished)
         return announcer
 
@@ -137,5 +163,6 @@ class CallAnnouncer(QObject):
 
     def _close(self, announcer: Announcer) -> None:
         self._pending.pop(id(announcer), None)
+        self._said.pop(id(announcer), None)
         announcer.close()
         announcer.deleteLater()

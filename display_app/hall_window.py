@@ -1,11 +1,11 @@
 """`HallWindow`: the hall TV — every counter, the latest call, waiting counts, notice.
 
     ┌ centre name ─────────────────────────── • date  clock ┐
-    │ NOW CALLING  │  counter tiles (all counters, one grid)  │
-    │   1023       │                                          │
-    │ TO COUNTER 5 │                                          │
+    │ NOW CALLING  │  counter tiles (all counters, one grid): │
+    │   1023       │  the main content, numbers readable from │
+    │ TO COUNTER 5 │  10 m (digits ≥ 40 mm on a 55″ TV)       │
     │ recent calls │                                          │
-    ├ waiting per field ──────────────────────────────────────┤
+    │ waiting/field│                                          │
     └ scrolling notice ───────────────────────────────────────┘
 
 Every size is a fraction of the window, so the same screen works from 1280×720 to
@@ -28,16 +28,18 @@ from display_app.keys import handle_key
 from display_app.latest import LatestCallPanel
 from display_app.recent import RecentCallsPanel
 from display_app.ticker import NoticeTicker
-from display_app.views import Names, recent_views, tile_views, waiting_views
+from display_app.views import Names, latest_view, recent_views, tile_views, waiting_views
 from display_app.waiting import WaitingPanel
 from protocol import RecentCall
 
 # Fractions of the window height / width.
-HEADER, TICKER, WAITING, MARGIN = 0.085, 0.06, 0.13, 0.012
-LEFT = 0.30
-LEFT_CROWDED = 0.25  # above CROWDED counters the board needs the width more
+HEADER, TICKER, MARGIN = 0.07, 0.05, 0.01
+LEFT = 0.27
+LEFT_CROWDED = 0.21  # above CROWDED counters the board needs the width more
 CROWDED = 24
-LATEST = 0.58  # of the left column: the rest lists recent calls
+LATEST, RECENT = 0.42, 0.22  # of the left column; the rest: waiting per field
+# A 55" 16:9 panel is ~685 mm tall: digits read from 10 m need 40 mm, 5.8 % of the height.
+READABLE = 40 / 685
 
 
 class HallWindow(QWidget):
@@ -66,6 +68,7 @@ class HallWindow(QWidget):
         self.announcer = announcer
         self.blinker = Blinker(blink_s, self)
         self.fresh: RecentCall | None = None  # the live call that blinks
+        self.speaking: RecentCall | None = None  # the call the voice is saying now
         self.header = HeaderBar(clock, self)
         self.latest = LatestCallPanel(self)
         self.recent = RecentCallsPanel(parent=self)
@@ -87,6 +90,7 @@ class HallWindow(QWidget):
         i18n.notifier().language_changed.connect(self.retranslate)
         if announcer is not None:
             self.header.set_muted_note(announcer.muted)
+            announcer.speaking.connect(self._on_speaking)
         self._on_catalog()
         self.refresh()
 
@@ -105,12 +109,15 @@ class HallWindow(QWidget):
         self.board.set_views(tile_views(self.link.state.model, self.names()))
         if (before > CROWDED) != (len(self.board.tiles) > CROWDED):
             self._place_children()
+        self._refresh_calls()  # the latest call may no longer stand (absent, paused)
         self._apply_highlight()
 
     def _refresh_calls(self) -> None:
-        calls = recent_views(self.link.state.model, self.names())
+        model, names = self.link.state.model, self.names()
+        calls = recent_views(model, names)
         self.latest.set_loading(not self.link.state.loaded)
-        self.latest.set_call(calls[0] if calls else None)
+        latest = latest_view(model, names)
+        self.latest.set_call(latest, over=bool(calls) and latest is None)
         self.recent.set_calls(calls[1:])
 
     def _refresh_waiting(self, _ids: list[str] | None = None) -> None:
@@ -122,6 +129,10 @@ class HallWindow(QWidget):
         if live:
             self.fresh = call
             self.blinker.start()  # a recall blinks again from the start
+
+    def _on_speaking(self, call: RecentCall | None) -> None:
+        self.speaking = call
+        self._apply_highlight()
 
     def _on_catalog(self) -> None:
         catalog = self.link.catalog
@@ -137,10 +148,17 @@ class HallWindow(QWidget):
         # The big panel blinks only while it still shows the fresh call.
         same = fresh is not None and latest is not None and latest.ticket_id == fresh.ticket_id
         self.latest.set_flash(same and self.blinker.phase)
-        # The tile blinks while it still shows the fresh call (not once paused, say).
-        tile = self.board.tile(fresh.counter_id) if fresh else None
-        lit = tile is not None and fresh is not None and tile.view.number == fresh.number
-        self.board.set_highlight(fresh.counter_id if lit and fresh else None, self.blinker.phase)
+        # The tile lit is the call the voice is saying (in a burst the voice is behind
+        # the screen: the hall must see which number it hears), else the fresh call's
+        # tile blinks. Only while the tile still shows that ticket (not once paused).
+        said = self.speaking
+        target = said or fresh
+        tile = self.board.tile(target.counter_id) if target else None
+        lit = tile is not None and target is not None and tile.view.number == target.number
+        flash = self.blinker.phase and target is fresh
+        self.board.set_highlight(target.counter_id if lit and target else None, flash)
+        self.board.set_speaking(said.counter_id if said and lit else None)
+        self.recent.set_speaking(said.ticket_id if said else None)
 
     def retranslate(self, *_: object) -> None:
         self._on_catalog()
@@ -164,18 +182,16 @@ class HallWindow(QWidget):
     def _place_children(self) -> None:
         w, h = self.width(), self.height()
         m = max(4, int(h * MARGIN))
-        header_h, ticker_h, waiting_h = int(h * HEADER), int(h * TICKER), int(h * WAITING)
+        header_h, ticker_h = int(h * HEADER), int(h * TICKER)
         self.header.setGeometry(0, 0, w, header_h)
         self.ticker.setGeometry(0, h - ticker_h, w, ticker_h)
-        waiting_top = h - ticker_h - m - waiting_h
-        self.waiting.setGeometry(m, waiting_top, w - 2 * m, waiting_h)
-        body = QRect(m, header_h + m, w - 2 * m, waiting_top - header_h - 2 * m)
+        body = QRect(m, header_h + m, w - 2 * m, h - header_h - ticker_h - 2 * m)
         left_w = int(body.width() * (LEFT_CROWDED if len(self.board.tiles) > CROWDED else LEFT))
-        latest_h = int(body.height() * LATEST)
-        self.latest.setGeometry(body.left(), body.top(), left_w, latest_h)
-        self.recent.setGeometry(
-            body.left(), body.top() + latest_h + m, left_w, body.height() - latest_h - m
-        )
-        self.board.setGeometry(
-            body.left() + left_w + m, body.top(), body.width() - left_w - m, body.height()
-        )
+        latest_h, recent_h = int(body.height() * LATEST), int(body.height() * RECENT)
+        x, y = body.left(), body.top()
+        self.latest.setGeometry(x, y, left_w, latest_h)
+        self.recent.setGeometry(x, y + latest_h + m, left_w, recent_h)
+        waiting_top = y + latest_h + recent_h + 2 * m
+        self.waiting.setGeometry(x, waiting_top, left_w, body.bottom() + 1 - waiting_top)
+        self.board.min_digit_px = int(h * READABLE) + 1
+        self.board.setGeometry(x + left_w + m, y, body.width() - left_w - m, body.height())

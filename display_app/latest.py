@@ -6,7 +6,8 @@ those who did not hear it.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from clientkit import i18n, theme
@@ -22,15 +23,17 @@ class LatestCallPanel(QWidget):
         self.call: CallView | None = None
         self.flash = False
         self.loading = True  # no state from the server yet
+        self.over = False  # the latest call no longer stands (absent, counter paused…)
 
     def set_loading(self, loading: bool) -> None:
         if loading != self.loading:
             self.loading = loading
             self.update()
 
-    def set_call(self, call: CallView | None) -> None:
-        if call != self.call:
-            self.call = call
+    def set_call(self, call: CallView | None, over: bool = False) -> None:
+        """`call` None with `over`: calls were made but the latest no longer stands."""
+        if (call, over) != (self.call, self.over):
+            self.call, self.over = call, over
             self.update()
 
     def set_flash(self, flash: bool) -> None:
@@ -42,7 +45,8 @@ class LatestCallPanel(QWidget):
         """(caption, number, counter line, field line) as painted."""
         call = self.call
         if call is None:
-            empty = i18n.tr("display.loading" if self.loading else "display.no_calls")
+            key = "display.loading" if self.loading else "display.no_calls"
+            empty = i18n.tr("display.call_over" if self.over else key)
             return i18n.tr("display.now_calling"), "", "", empty
         field = call.field
         if call.recall:
@@ -53,6 +57,16 @@ class LatestCallPanel(QWidget):
             i18n.tr("display.to_counter", n=call.counter_id),
             field,
         )
+
+    def _rows(self) -> list[QRect]:
+        """(caption, number, counter line, field line) rectangles."""
+        return painting.rows(painting.inset(self.rect(), 0.05), 0.13, 0.47, 0.24)
+
+    def number_font(self) -> QFont:
+        """The font the number is drawn in (sized by its digits' ink)."""
+        num_r = self._rows()[1]
+        pad = int(num_r.height() * 0.08)
+        return painting.fit_ink(self.texts()[1] or "0", num_r.width(), num_r.height() - 2 * pad)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         c = theme.current
@@ -66,16 +80,15 @@ class LatestCallPanel(QWidget):
         painting.panel(painter, outer, fill, border, border_px=frame, radius=side * 0.05)
 
         caption, number, counter, field = self.texts()
-        inner = painting.inset(outer, 0.05)
-        cap_r, num_r, ctr_r, fld_r = painting.rows(inner, 0.13, 0.47, 0.24)
+        cap_r, num_r, ctr_r, fld_r = self._rows()
         on_fill = c.on_accent if self.flash else None
         caption_font = painting.fit(
             [i18n.tr("display.now_calling")], cap_r.width(), int(cap_r.height() * 0.8)
         )
         painting.draw_text(painter, cap_r, caption, caption_font, on_fill or c.muted)
         if number:
-            number_font = painting.fit(number, num_r.width(), num_r.height(), condensed=True)
-            painting.draw_text(painter, num_r, number, number_font, on_fill or c.highlight)
+            number_font = self.number_font()
+            painting.draw_ink(painter, num_r, number, number_font, on_fill or c.highlight)
             counter_font = painting.fit(
                 i18n.tr("display.to_counter", n=888), ctr_r.width(), int(ctr_r.height() * 0.85)
             )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 
 from clientkit import theme
@@ -102,3 +102,44 @@ def inset(rect: QRect, fraction: float) -> QRect:
     """`rect` shrunk on every side by `fraction` of its smaller side."""
     d = int(min(rect.width(), rect.height()) * fraction)
     return rect.adjusted(d, d, -d, -d)
+
+
+@lru_cache(maxsize=4096)
+def _tight_px(text: str, width: int, height: int, condensed: bool, max_px: int) -> int:
+    lo, hi = 6, max(6, max_px)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        box = QFontMetrics(theme.font(mid, bold=True, condensed=condensed)).tightBoundingRect(text)
+        if box.width() <= width and box.height() <= height:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def fit_ink(
+    texts: str | list[str], width: int, height: int, *, condensed: bool = True, max_px: int = 2000
+) -> QFont:
+    """Largest bold font whose *ink* (the glyphs' tight box, not the line height with its
+    room for accents and descenders) of every one of `texts` fits width×height. For
+    numbers: digits have neither, so they can fill the box — about 45 % taller than a
+    line-height fit."""
+    items = [texts] if isinstance(texts, str) else texts or [" "]
+    width = max(1, int(width * 0.97))
+    px = min(_tight_px(t or " ", width, max(1, height), condensed, max_px) for t in items)
+    return theme.font(px, bold=True, condensed=condensed)
+
+
+def ink_height(text: str, font: QFont) -> int:
+    """Height in pixels of the glyphs of `text` drawn in `font` (a digit's height)."""
+    return QFontMetrics(font).tightBoundingRect(text).height()
+
+
+def draw_ink(painter: QPainter, rect: QRect, text: str, font: QFont, color: str | QColor) -> None:
+    """`text` with its ink centred in `rect` (see `fit_ink`)."""
+    painter.setFont(font)
+    painter.setPen(QColor(color))
+    box = QFontMetrics(font).tightBoundingRect(text)
+    x = rect.left() + (rect.width() - box.width()) / 2 - box.left()
+    y = rect.top() + (rect.height() - box.height()) / 2 - box.top()
+    painter.drawText(QPointF(x, y), text)

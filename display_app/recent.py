@@ -23,6 +23,12 @@ class RecentCallsPanel(QWidget):
         super().__init__(parent)
         self.rows = rows
         self.calls: list[CallView] = []
+        self.speaking: int | None = None  # ticket id whose call the voice is saying
+
+    def set_speaking(self, ticket_id: int | None) -> None:
+        if ticket_id != self.speaking:
+            self.speaking = ticket_id
+            self.update()
 
     def set_calls(self, calls: list[CallView]) -> None:
         calls = calls[: self.rows]
@@ -65,10 +71,28 @@ class RecentCallsPanel(QWidget):
             if i:
                 painter.setPen(QColor(c.border))
                 painter.drawLine(row.left(), row.top(), row.right(), row.top())
-            left = QRect(row.left(), row.top(), half, row.height())
+            said = call.ticket_id == self.speaking  # the voice is saying this one now
+            if said:
+                painting.panel(painter, row, c.highlight, radius=row.height() * 0.15)
+            left = QRect(row.left(), row.top(), half, row.height()).adjusted(
+                int(row_h * 0.15), 0, 0, 0
+            )
             right = QRect(row.left() + half, row.top(), row.width() - half, row.height())
-            painting.draw_text(painter, left, call.number, number_font, c.text, painting.ALIGN_LEFT)
+            right = right.adjusted(0, 0, -int(row_h * 0.15), 0)
             painting.draw_text(
-                painter, right, call.counter, counter_font, c.highlight, painting.ALIGN_RIGHT
+                painter,
+                left,
+                call.number,
+                number_font,
+                c.on_accent if said else c.text,
+                painting.ALIGN_LEFT,
+            )
+            painting.draw_text(
+                painter,
+                right,
+                call.counter,
+                counter_font,
+                c.on_accent if said else c.highlight,
+                painting.ALIGN_RIGHT,
             )
         painter.end()

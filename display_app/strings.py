@@ -13,6 +13,8 @@ i18n.register(
     {
         "display.counter": ("Quầy {n}", "Counter {n}"),
         "display.counter_caps": ("QUẦY {n}", "COUNTER {n}"),
+        "display.counter_word": ("QUẦY", "COUNTER"),
+        "display.call_over": ("Mời theo dõi số tiếp theo", "Please watch for the next number"),
         "display.paused": ("Tạm nghỉ", "On break"),
         "display.closed": ("Đóng", "Closed"),
         "display.now_calling": ("MỜI CÔNG DÂN CÓ SỐ", "NOW CALLING"),

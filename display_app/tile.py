@@ -1,48 +1,69 @@
-"""`CounterTile`: one counter on the hall board — its number, its fields, its ticket.
+"""`CounterTile`: one counter on the hall board — its number, its ticket, its fields.
+
+    ┌──────┬──────────────┐
+    │ QUẦY │     1023     │   the counter's number in a coloured block, the ticket
+    │  5   │   Đất đai    │   as large as the tile allows, the fields small (if room)
+    └──────┴──────────────┘
 
 Looks by state (so a citizen tells them apart from afar, not only by the word):
-- serving: blue band, white number; called (walking there): the number in yellow;
-- idle: blue band, a dash;
-- paused: amber band and amber "Tạm nghỉ";
-- closed: no fill, grey band and grey "Đóng";
-- the counter of a fresh call: yellow frame, blinking yellow fill.
+- serving: blue block, white number; called (walking there): the number in yellow;
+- idle: blue block, a dash;
+- paused: amber block and amber "Tạm nghỉ";
+- closed: dimmed — no fill, grey block, a small grey "Đóng": it must not look like a
+  live number;
+- the call the voice is saying / a fresh call: yellow frame and block, blinking fill.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QFont, QPainter, QPaintEvent
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from clientkit import theme
 from display_app import painting
 from display_app.views import TileState, TileView
 
-# Parts of the tile's inner height: band with "Quầy 5", the number, the fields line.
-BAND, NUMBER = 0.27, 0.50
+ID_BLOCK = 0.3  # at most this part of the tile's width for the counter's number
+CAPTION = 0.3  # of the block's height: the word "QUẦY"
+FIELDS = 0.26  # of the tile's height, when the fields line is shown
 
 
 @dataclass(frozen=True)
 class TileFonts:
     """Fonts shared by every tile of a board, so equal things look equal."""
 
-    title: QFont
-    number: QFont
-    status: QFont
-    fields: QFont
+    caption: QFont  # "QUẦY"
+    counter: QFont  # the counter's number
+    number: QFont  # the ticket's number (sized by its ink: see painting.fit_ink)
+    status: QFont  # "Tạm nghỉ", "—"
+    closed: QFont  # "Đóng": small on purpose
+    fields: QFont | None  # None: no room for the fields line
 
 
-def tile_parts(rect: QRect) -> tuple[QRect, QRect, QRect]:
-    """(band, number, fields) rectangles of a tile's inner area."""
-    band, number, fields = painting.rows(rect, BAND, NUMBER)
-    pad = max(2, int(rect.width() * 0.05))
-    return (
-        band.adjusted(pad, 0, -pad, 0),
-        number.adjusted(pad, int(number.height() * 0.06), -pad, -int(number.height() * 0.02)),
-        fields.adjusted(pad, 0, -pad, -int(fields.height() * 0.12)),
-    )
+@dataclass(frozen=True)
+class TileParts:
+    block: QRect  # the coloured block with the counter's number
+    caption: QRect
+    counter: QRect
+    number: QRect
+    fields: QRect | None
+
+
+def tile_parts(rect: QRect, fields: bool) -> TileParts:
+    """The parts of a tile's inner area."""
+    w, h = rect.width(), rect.height()
+    block_w = min(int(h * 0.9), int(w * ID_BLOCK))
+    block = QRect(rect.left(), rect.top(), block_w, h)
+    pad = max(2, int(h * 0.06))
+    caption, counter = painting.rows(block.adjusted(pad, pad // 2, -pad, -pad), CAPTION)
+    right = QRect(block.right() + 1, rect.top(), w - block_w, h).adjusted(pad, pad, -pad, -pad)
+    if not fields:
+        return TileParts(block, caption, counter, right, None)
+    number, line = painting.rows(right, 1 - FIELDS)
+    return TileParts(block, caption, counter, number, line)
 
 
 class CounterTile(QWidget):
@@ -52,8 +73,10 @@ class CounterTile(QWidget):
         super().__init__(parent)
         self.view = view
         self.fonts = fonts
-        self.highlighted = False  # the fresh call's counter
+        self.caption = "QUẦY"
+        self.highlighted = False  # the fresh call's counter, or the one being said
         self.flash = False  # bright half of the blink
+        self.speaking = False  # the voice is saying this counter's call now
 
     def set_view(self, view: TileView) -> None:
         if view != self.view:
@@ -61,8 +84,8 @@ class CounterTile(QWidget):
             self.setToolTip(f"{view.title}: {view.big_text}")
             self.update()
 
-    def set_fonts(self, fonts: TileFonts) -> None:
-        self.fonts = fonts
+    def set_fonts(self, fonts: TileFonts, caption: str) -> None:
+        self.fonts, self.caption = fonts, caption
         self.update()
 
     def set_highlight(self, highlighted: bool, flash: bool) -> None:
@@ -70,49 +93,77 @@ class CounterTile(QWidget):
             self.highlighted, self.flash = highlighted, flash
             self.update()
 
+    def set_speaking(self, speaking: bool) -> None:
+        if speaking != self.speaking:
+            self.speaking = speaking
+            self.update()
+
+    def parts(self) -> TileParts:
+        outer = self.rect()
+        frame = self._frame()
+        inner = outer.adjusted(frame, frame, -frame, -frame)
+        return tile_parts(inner, self.fonts.fields is not None)
+
+    def _frame(self) -> int:
+        return max(2, int(min(self.width(), self.height()) * 0.04))
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         c = theme.current
         v = self.view
         state = v.state
+        closed = state == TileState.CLOSED
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         outer = self.rect()
-        radius = min(outer.width(), outer.height()) * 0.07
-        frame = max(2.0, min(outer.width(), outer.height()) * 0.035)
+        radius = min(outer.width(), outer.height()) * 0.08
+        frame = self._frame()
+        lit = self.highlighted
+        flash = lit and self.flash
 
-        fill = c.background if state == TileState.CLOSED else c.surface
-        border = c.border
-        if self.highlighted:
-            border = c.highlight
-            fill = c.highlight if self.flash else fill
-        painting.panel(painter, outer, fill, border, border_px=frame, radius=radius)
-
-        inner = outer.adjusted(int(frame), int(frame), -int(frame), -int(frame))
-        band, middle, fields = tile_parts(inner)
-        band_fill, band_text = {
+        fill = c.background if closed else c.surface
+        border = c.highlight if lit else (c.background if closed else c.border)
+        painting.panel(
+            painter, outer, c.highlight if flash else fill, border, border_px=frame, radius=radius
+        )
+        parts = self.parts()
+        block_fill, block_text = {
             TileState.PAUSED: (c.warning, c.on_accent),
-            TileState.CLOSED: (c.border, c.muted),
+            TileState.CLOSED: (c.surface, c.border),
         }.get(state, (c.primary, c.on_primary))
-        band_area = QRect(inner.left(), inner.top(), inner.width(), band.height())
+        if lit:
+            block_fill, block_text = c.highlight, c.on_accent
         painter.save()
-        painter.setClipRect(band_area)
-        painting.panel(painter, band_area.adjusted(0, 0, 0, int(radius)), band_fill, radius=radius)
+        painter.setClipRect(parts.block)
+        painting.panel(
+            painter, parts.block.adjusted(0, 0, int(radius), 0), block_fill, radius=radius
+        )
         painter.restore()
-        painting.draw_text(painter, band, v.title, self.fonts.title, band_text)
+        painting.draw_text(painter, parts.caption, self.caption, self.fonts.caption, block_text)
+        painting.draw_ink(painter, parts.counter, str(v.counter_id), self.fonts.counter, block_text)
 
-        if self.flash and self.highlighted:
-            number_color = c.on_accent
+        if flash:
+            color = c.on_accent
         else:
-            number_color = {
+            color = {
                 TileState.SERVING: c.text,
                 TileState.CALLED: c.highlight,
                 TileState.IDLE: c.muted,
                 TileState.PAUSED: c.warning,
-                TileState.CLOSED: c.muted,
+                TileState.CLOSED: c.border,
             }[state]
-        font = self.fonts.number if v.number else self.fonts.status
-        painting.draw_text(painter, middle, v.big_text, font, number_color)
+        if v.number:
+            painting.draw_ink(painter, parts.number, v.number, self.fonts.number, color)
+        else:
+            font = self.fonts.closed if closed else self.fonts.status
+            painting.draw_text(painter, parts.number, v.big_text, font, color)
 
-        fields_color = c.on_accent if self.flash and self.highlighted else c.muted
-        painting.draw_text(painter, fields, v.fields, self.fonts.fields, fields_color)
+        if parts.fields is not None and self.fonts.fields is not None and not closed:
+            fields_color = c.on_accent if flash else c.muted
+            painter.setFont(self.fonts.fields)
+            painter.setPen(QColor(fields_color))
+            painter.drawText(
+                parts.fields,
+                int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                v.fields,
+            )
         painter.end()

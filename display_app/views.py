@@ -29,7 +29,7 @@ class TileState(StrEnum):
 class TileView:
     counter_id: int
     title: str  # "Quầy 5"
-    fields: str  # "Đất đai, Xây dựng"
+    fields: str  # "Đất đai, Xây dựng" (short names)
     number: str  # ticket being served, or "" when none
     state: TileState
     status: str  # "Tạm nghỉ", "Đóng", "—", or the number
@@ -72,8 +72,16 @@ class Names:
         state = self._model.services.get(service_id)
         return state.name if state is not None else service_id
 
+    def short(self, service_id: str) -> str:
+        """The centre file's short name ("Lao động – TBXH") where it has one: for the
+        tiles and the waiting list, where a long name would be cut."""
+        info = self._catalog.get(service_id)
+        if info is not None and (info.short_name or info.short_name_en):
+            return i18n.pick(info.short_name or info.name, info.short_name_en or info.name_en)
+        return self.service(service_id)
+
     def services(self, service_ids: list[str]) -> str:
-        return ", ".join(self.service(s) for s in service_ids)
+        return ", ".join(self.short(s) for s in service_ids)
 
     def order(self) -> list[str]:
         """Service ids in the centre file's order (the kiosk's order)."""
@@ -113,8 +121,32 @@ def call_view(call: RecentCall, names: Names) -> CallView:
 
 
 def recent_views(model: HallModel, names: Names) -> list[CallView]:
-    """Latest first; the first one is the big "now calling"."""
+    """Latest first."""
     return [call_view(c, names) for c in model.recent_calls]
+
+
+def still_true(call: RecentCall, model: HallModel) -> bool:
+    """The call still stands: its ticket is still called or served at that counter, and
+    the counter is open. Not once the citizen was marked absent, the ticket finished,
+    transferred or cancelled, or the counter paused or closed."""
+    counter = model.counter(call.counter_id)
+    if counter is None or counter.status != CounterStatus.OPEN:
+        return False
+    ticket = counter.current
+    return (
+        ticket is not None
+        and ticket.id == call.ticket_id
+        and ticket.status in (TicketStatus.CALLED, TicketStatus.SERVING)
+    )
+
+
+def latest_view(model: HallModel, names: Names) -> CallView | None:
+    """The big "now calling": the latest call while it still stands, else nothing — the
+    hall must never be told to go to a counter that no longer waits for them."""
+    if not model.recent_calls:
+        return None
+    latest = model.recent_calls[0]
+    return call_view(latest, names) if still_true(latest, model) else None
 
 
 def waiting_views(model: HallModel, names: Names) -> list[WaitingView]:
@@ -125,5 +157,5 @@ def waiting_views(model: HallModel, names: Names) -> list[WaitingView]:
     for sid in names.order():
         count = model.waiting_count(sid)
         if count > 0:
-            out.append(WaitingView(sid, names.service(sid), count))
+            out.append(WaitingView(sid, names.short(sid), count))
     return out

@@ -36,6 +36,9 @@ class ServiceConf(BaseModel):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")
     name: str
     name_en: str | None = None
+    # For tight places (the hall TV's tiles and waiting list): "Lao động – TBXH".
+    short_name: str | None = None
+    short_name_en: str | None = None
     numbers: Numbers = Field(default_factory=Numbers)
     daily_limit: int | None = Field(default=None, ge=1)
     closed: bool = False

@@ -103,6 +103,8 @@ class ServiceInfo(BaseModel):
     id: str
     name: str
     name_en: str | None = None
+    short_name: str | None = None  # the centre file's short name, if any
+    short_name_en: str | None = None
     procedures: list[ProcedureInfo] = Field(default_factory=list)
     closed: bool = False
     daily_limit: int | None = None

@@ -133,14 +133,15 @@ class Announcer(QObject):
     def _work(self, seq: int, text: str) -> None:
         """Worker thread: never touches Qt objects except to emit the result signal."""
         error = ""
+        wav: dict | bytes
         try:
-            wav = self._synth.announcement(text)
+            wav = self._synth.announcements(text)
         except Exception as exc:  # the voice failing must not lose the call's place in line
             if not isinstance(exc, SynthesisError):
                 log.exception("announce: synthesis crashed")
             error = f"announcement voice failed: {exc}"
             try:
-                wav = self._synth.chime_only()
+                wav = self._synth.chimes_only()
             except Exception:
                 log.exception("announce: chime failed")
                 wav = b""
@@ -151,7 +152,7 @@ class Announcer(QObject):
             emit(self._ready, seq, wav, error)
 
     @Slot(int, object, str)
-    def _on_ready(self, seq: int, wav: bytes, error: str) -> None:
+    def _on_ready(self, seq: int, wav: dict | bytes, error: str) -> None:
         if error:
             log.warning("announce: %s", error)
             emit(self.failed, error)

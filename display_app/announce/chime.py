@@ -1,4 +1,8 @@
-"""The attention chime: a soft two-tone "ding-dong", synthesised so no audio asset ships."""
+"""The attention chime: a soft two-tone "ding-dong", synthesised so no audio asset ships.
+
+`short=True` is the quick "ding-dong" between calls that follow each other (0.7 s
+instead of 1.9 s): the hall still hears that a new call starts, without the wait.
+"""
 
 from __future__ import annotations
 
@@ -17,16 +21,18 @@ _PARTIALS: tuple[tuple[float, float, float], ...] = (
     (3.0, 0.12, 5.0),
 )
 _LENGTH = 1.9  # seconds: the dong rings out before the voice starts
+_SHORT_TONES: tuple[tuple[float, float], ...] = ((0.0, 659.25), (0.2, 523.25))
+_SHORT_LENGTH = 0.7
 _PEAK = 0.45  # of full scale: leave headroom, the voice should be the loudest part
 _ATTACK = 0.006  # seconds: a short fade-in avoids a click
 
 
 @lru_cache(maxsize=8)
-def chime_pcm(rate: int = 22050) -> Pcm:
-    n = int(rate * _LENGTH)
+def chime_pcm(rate: int = 22050, short: bool = False) -> Pcm:
+    n = int(rate * (_SHORT_LENGTH if short else _LENGTH))
     total_amp = sum(a for _, a, _ in _PARTIALS)
     out = array("h", bytes(2 * n))
-    for start, freq in _TONES:
+    for start, freq in _SHORT_TONES if short else _TONES:
         first = int(start * rate)
         for i in range(first, n):
             t = (i - first) / rate
@@ -42,6 +48,6 @@ def chime_pcm(rate: int = 22050) -> Pcm:
     return Pcm(rate, out)
 
 
-def chime_wav(rate: int = 22050) -> bytes:
+def chime_wav(rate: int = 22050, short: bool = False) -> bytes:
     """The chime as WAV bytes (mono, 16-bit)."""
-    return write_wav(chime_pcm(rate))
+    return write_wav(chime_pcm(rate, short))

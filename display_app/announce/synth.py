@@ -12,6 +12,7 @@ from .chime import chime_pcm
 from .clips import ClipsBackend
 from .config import AnnounceConfig
 from .espeak import make_espeak_backend
+from .sequencer import Lead
 from .wavutil import Pcm, WavError, concat, read_wav, silence, write_wav
 
 log = logging.getLogger(__name__)
@@ -66,8 +67,12 @@ class Synthesizer:
         self.cache.put(key, wav)
         return wav
 
-    def compose(self, speech: bytes | None) -> bytes:
-        """Chime + pause + speech + tail as one WAV; b"" if there is nothing to play."""
+    def compose(self, speech: bytes | None, lead: Lead = Lead.FULL) -> bytes:
+        """Chime + pause + speech + tail as one WAV; b"" if there is nothing to play.
+
+        `lead` chooses the chime: full, short, or none (a sentence that follows another
+        straight on). Without speech (voice off or failed) there is at least the short
+        chime: the hall must hear that someone is called."""
         parts: list[Pcm] = []
         voice: Pcm | None = None
         if speech:
@@ -76,8 +81,10 @@ class Synthesizer:
             except WavError as exc:
                 raise SynthesisError(f"voice backend returned bad audio: {exc}") from exc
         rate = voice.rate if voice is not None else _DEFAULT_RATE
-        if self.config.chime:
-            parts += [chime_pcm(rate), silence(rate, _GAP_AFTER_CHIME)]
+        if voice is None:
+            lead = max(lead, Lead.SHORT)
+        if self.config.chime and lead != Lead.NONE:
+            parts += [chime_pcm(rate, short=lead == Lead.SHORT), silence(rate, _GAP_AFTER_CHIME)]
         if voice is not None:
             parts += [voice, silence(rate, _TAIL)]
         return write_wav(concat(parts)) if parts else b""
@@ -86,6 +93,15 @@ class Synthesizer:
         """The full announcement for `text`. Raises SynthesisError if the voice fails."""
         return self.compose(self.speech(text))
 
-    def chime_only(self) -> bytes:
+    def announcements(self, text: str) -> dict[Lead, bytes]:
+        """The announcement for `text` with each lead (the queue picks one when its turn
+        comes). Raises SynthesisError if the voice fails."""
+        speech = self.speech(text)
+        return {lead: self.compose(speech, lead) for lead in Lead}
+
+    def chime_only(self, lead: Lead = Lead.FULL) -> bytes:
         """Played when the voice fails, so the hall still hears that someone was called."""
-        return self.compose(None)
+        return self.compose(None, lead)
+
+    def chimes_only(self) -> dict[Lead, bytes]:
+        return {lead: self.chime_only(lead) for lead in Lead}

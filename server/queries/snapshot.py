@@ -27,6 +27,8 @@ def build_catalog(ctx: Context, site_code: str) -> Catalog:
                 id=s_.id,
                 name=s_.name,
                 name_en=s_.name_en,
+                short_name=s_.short_name,
+                short_name_en=s_.short_name_en,
                 procedures=s_.procedures,
                 closed=s_.closed,
                 daily_limit=s_.daily_limit,

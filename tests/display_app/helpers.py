@@ -21,10 +21,21 @@ class FakePlayer:
         self.plays = 0
         self.muted = False
         self.volume = 1.0
+        self.wavs: list[bytes] = []
+        self.hold = False  # True: each one plays until release() (a 7 s sentence, say)
+        self.pending: list[Callable[[], None]] = []
 
     def play(self, wav: bytes, on_done: Callable[[], None]) -> None:
         self.plays += 1
-        QTimer.singleShot(5, on_done)
+        self.wavs.append(wav)
+        if self.hold:
+            self.pending.append(on_done)
+        else:
+            QTimer.singleShot(5, on_done)
+
+    def release(self) -> None:
+        """The announcement playing now ends."""
+        self.pending.pop(0)()
 
     def set_volume(self, volume: float) -> None:
         self.volume = volume

@@ -33,7 +33,7 @@ def test_forty_counters_fit_on_one_screen_and_the_centre_sentence_is_said(
         assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
         # Readable from afar: ticket numbers keep at least 4 % of the screen's height.
         assert tiles[40].fonts.number.pixelSize() >= 0.04 * size[1]
-        assert hall.board.geometry().bottom() < hall.waiting.geometry().top()
+        assert not hall.board.geometry().intersects(hall.waiting.geometry())
 
     # This centre's own sentence and digit-by-digit reading (centre40.yaml), after the chime.
     qtbot.waitUntil(lambda: len(said) == 1, timeout=WAIT_MS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from clientkit import i18n
 from clientkit.session import ServerLink
+from display_app.announce.wavutil import wav_duration
 from display_app.app import create_display
 from display_app.views import TileState
 from protocol import ERROR_TITLES, ErrorCode
@@ -174,3 +175,57 @@ def test_a_refused_token_is_said_on_screen(qtbot, live_server):
         assert display.window.latest.texts()[3] == "Đang tải…"  # nothing made up meanwhile
     finally:
         display.close()
+
+
+def test_the_latest_call_never_contradicts_the_counters(qtbot, live_server, open_display):
+    """ "3002 ĐẾN QUẦY 5" must go once 3002 was marked absent, or counter 5 paused."""
+    run = open_display(live_server)
+    hall, centre = run.window, run.centre
+    centre.issue("dang-ky-kinh-doanh", 3)
+    centre.open(5)
+    first = centre.call_next(5)
+    qtbot.waitUntil(lambda: hall.latest.texts()[1:3] == (first, "ĐẾN QUẦY 5"), timeout=WAIT_MS)
+
+    centre.act(5, "no-show")  # the citizen did not come
+    qtbot.waitUntil(lambda: hall.board.tile(5).view.state == TileState.IDLE, timeout=WAIT_MS)
+    assert hall.latest.texts()[1:3] == ("", "")  # no number, no counter
+    assert hall.latest.texts()[3] == "Mời theo dõi số tiếp theo"
+
+    second = centre.call_next(5)
+    qtbot.waitUntil(lambda: hall.latest.texts()[1] == second, timeout=WAIT_MS)
+    centre.start(5)
+    qtbot.waitUntil(lambda: hall.board.tile(5).view.state == TileState.SERVING, timeout=WAIT_MS)
+    assert hall.latest.texts()[1:3] == (second, "ĐẾN QUẦY 5")  # being served there: true
+    centre.pause(5)  # the clerk goes on break
+    qtbot.waitUntil(lambda: hall.board.tile(5).view.state == TileState.PAUSED, timeout=WAIT_MS)
+    assert hall.latest.texts()[1:3] == ("", "")
+    assert hall.recent.lines() == [(first, "Quầy 5")]  # history stays history
+
+
+def test_in_a_burst_the_hall_sees_which_call_the_voice_is_saying(qtbot, live_server, open_display):
+    run = open_display(live_server)
+    hall, centre, player = run.window, run.centre, run.player
+    player.hold = True  # each sentence takes its time, as in the hall
+    centre.issue("dat-dai", 3)
+    centre.open(1, 2, 3)
+    numbers = [centre.call_next(c) for c in (1, 2, 3)]  # opening time: three at once
+    qtbot.waitUntil(lambda: hall.latest.texts()[1] == numbers[2], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: player.plays == 1, timeout=WAIT_MS)
+    # The screen shows the newest call; the voice is still on the first: it is lit.
+    assert hall.speaking is not None and hall.speaking.number == numbers[0]
+    assert hall.board.tile(1).speaking and hall.board.tile(1).highlighted
+    assert not hall.board.tile(3).highlighted
+    player.release()
+    qtbot.waitUntil(lambda: player.plays == 2, timeout=WAIT_MS)
+    assert hall.board.tile(2).speaking and not hall.board.tile(1).speaking
+    assert hall.recent.speaking == hall.recent.calls[0].ticket_id  # its row is lit too
+    player.release()
+    qtbot.waitUntil(lambda: player.plays == 3, timeout=WAIT_MS)
+    assert hall.board.tile(3).speaking
+    player.release()
+    qtbot.waitUntil(lambda: hall.speaking is None, timeout=WAIT_MS)
+    assert not any(t.speaking for t in hall.board.tiles.values())
+    # Every call said; only the first with the full chime. (This display's voice is off:
+    # the others keep the short chime, or the hall would hear nothing at all.)
+    first, *rest = [wav_duration(w) for w in player.wavs]
+    assert len(rest) == 2 and all(r < first - 1.0 for r in rest)

@@ -15,9 +15,11 @@ from protocol import CounterState, CounterStatus, TicketPublic, TicketStatus
 
 
 @pytest.mark.parametrize(
-    ("count", "expected"), [(21, (6, 4)), (40, (8, 5)), (1, (1, 1)), (4, (2, 2))]
+    ("count", "expected"), [(21, (3, 7)), (40, (4, 10)), (1, (1, 1)), (4, (1, 4))]
 )
-def test_grid_shape_fills_a_wide_board(count, expected):
+def test_grid_shape_gives_the_tallest_numbers(count, expected):
+    # Wide tiles (counter block + number side by side) in few columns: 4-digit numbers
+    # need width more than height.
     assert grid_shape(count, 1300, 760, gap=10) == expected
 
 

@@ -172,7 +172,7 @@ def test_voice_failure_plays_chime_and_reports(qtbot, fake_backend_cls) -> None:
     assert len(failed) == 1 and "fake failure" in failed[0]
     durations = [wav_duration(e["wav"]) for e in player.log]
     assert durations[1] < durations[0]  # the failed one is the chime alone
-    assert durations[1] > 1.0
+    assert durations[1] > 0.6  # the short one: it waited behind the first call
 
 
 def test_unreadable_number_fails_without_crashing(qtbot, fake_backend_cls) -> None:

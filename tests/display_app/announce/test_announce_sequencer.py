@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import random
+from array import array
 from collections.abc import Callable
 
-from display_app.announce.sequencer import AnnouncementQueue
+import pytest
+
+from display_app.announce.sequencer import AnnouncementQueue, Lead
 
 
 class ManualPlayer:
@@ -174,3 +177,71 @@ def test_clear_drops_waiting_entries() -> None:
     q.deliver(late, b"b")  # a result arriving after clear() is ignored
     player.finish()
     assert player.played == [b"a"]
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _leads_audio(name: str) -> dict[Lead, bytes]:
+    return {lead: f"{name}:{lead.name}".encode() for lead in Lead}
+
+
+def test_a_burst_gets_one_full_chime_and_follows_straight_on() -> None:
+    """Opening time: five clerks call at once. Every call is said, in order; only the
+    first gets the long ding-dong, the others follow it with no chime of their own."""
+    player, clock = ManualPlayer(), FakeClock()
+    q = AnnouncementQueue(player, clock=clock)
+    for i in range(5):
+        q.deliver(q.add(f"t{i}"), _leads_audio(f"t{i}"))
+    for _ in range(5):
+        clock.now += 5.0
+        player.finish()
+    assert player.played == [b"t0:FULL"] + [f"t{i}:NONE".encode() for i in range(1, 5)]
+    assert q.leads == [Lead.FULL] + [Lead.NONE] * 4
+
+
+def test_a_call_soon_after_the_last_gets_a_short_chime_and_a_quiet_hall_the_full_one() -> None:
+    player, clock = ManualPlayer(), FakeClock()
+    q = AnnouncementQueue(player, clock=clock, quiet_s=10.0)
+    q.deliver(q.add("a"), _leads_audio("a"))
+    clock.now += 6.0
+    player.finish()
+    clock.now += 3.0  # the next clerk presses "next" 3 s after the voice ended
+    q.deliver(q.add("b"), _leads_audio("b"))
+    clock.now += 5.0
+    player.finish()
+    clock.now += 60.0  # a quiet minute
+    q.deliver(q.add("c"), _leads_audio("c"))
+    assert player.played == [b"a:FULL", b"b:SHORT", b"c:FULL"]
+
+
+def test_a_burst_is_much_shorter_than_full_announcements_back_to_back() -> None:
+    """With the real chime and a 4.9 s sentence: 8 calls at once used to take
+    8 × (1.9 + 0.25 + 4.9 + 0.3) s; now only the first carries the chime."""
+    from display_app.announce import AnnounceConfig
+    from display_app.announce.synth import Synthesizer
+    from display_app.announce.wavutil import Pcm, wav_duration, write_wav
+
+    config = AnnounceConfig(cache_dir=None, voice="off")
+    synth = Synthesizer(config)
+    speech = write_wav(Pcm(8000, array("h", bytes(2 * int(8000 * 4.9)))))
+    variants = {lead: synth.compose(speech, lead) for lead in Lead}
+    player, clock = ManualPlayer(), FakeClock()
+    q = AnnouncementQueue(player, clock=clock)
+    for i in range(8):
+        q.deliver(q.add(f"t{i}"), variants)
+    for _ in range(8):
+        player.finish()
+    total = sum(wav_duration(w) for w in player.played)
+    full = wav_duration(variants[Lead.FULL])
+    assert len(player.played) == 8  # every call is still said
+    assert full == pytest.approx(7.35, abs=0.05)
+    assert total < 8 * full - 7 * 2.0  # 7 chimes of ~2 s saved
+    assert wav_duration(variants[Lead.SHORT]) < full - 1.0
+    # Voice off or failed: even back to back, the hall hears a (short) chime.
+    assert wav_duration(synth.compose(b"", Lead.NONE)) == pytest.approx(0.95, abs=0.05)
