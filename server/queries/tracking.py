@@ -25,7 +25,7 @@ class TicketRef:
     service_id: str
 
 
-def ticket_ref(ctx: Context, code: str) -> TicketRef:
+def ticket_of_code(ctx: Context, code: str) -> TicketRef:
     with ctx.db.reader.connect() as conn:
         row = conn.execute(_BY_CODE, {"code": code}).first()
     if row is None:
