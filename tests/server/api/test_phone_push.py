@@ -130,6 +130,9 @@ def test_keep_alive_comments_and_a_cap_per_address(live_server: LiveServer) -> N
         threading.Event().wait(2.5)
         assert s.comments >= 1
         assert s.frames.empty()
+        # The closed ones no longer count (noticed by the next keep-alive at the latest).
+        with sse(srv, code) as again:
+            assert again.next() is not None
 
 
 def test_an_unknown_code_is_a_404_not_a_stream(live_server: LiveServer) -> None:
