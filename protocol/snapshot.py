@@ -154,6 +154,19 @@ class TrackingInfo(BaseModel):
     position: int | None = None
     ahead: int | None = None
     estimated_wait_s: int | None = None
-    counter_id: int | None = None
+    counter_id: int | None = None  # where to go: set while called or being served
     issued_at: datetime
     site_name: str
+    # Added for the phone page (issue 13); all optional, so older clients read it as before.
+    site_name_en: str | None = None
+    service_name_en: str | None = None
+    counter_name: str | None = None  # the counter's own name ("Quầy 5"), with counter_id
+    timezone: str | None = None  # the centre's ("Asia/Ho_Chi_Minh")
+    issued_time: str | None = None  # "HH:MM" when the number was taken, centre's time zone
+    # The field's latest called number (the hall's "now serving" for this field), the
+    # counter it was called to, and when; None before the field's first call today.
+    now_serving: str | None = None
+    now_serving_counter_id: int | None = None
+    now_serving_at: datetime | None = None
+    seq: int | None = None  # the site's event seq these figures are of
+    final: bool = False  # done or cancelled: nothing more will change

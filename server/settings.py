@@ -24,3 +24,5 @@ class Settings(BaseSettings):
     # The public tracking routes, per client address: a burst, then this many a second.
     public_rate_per_s: float = Field(default=2.0, gt=0)
     public_burst: int = Field(default=30, ge=1)
+    # Open pushes of the phone page (GET /t/{code}/events) per client address at once.
+    public_streams_per_address: int = Field(default=6, ge=1)

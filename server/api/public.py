@@ -4,9 +4,9 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 from fastapi import Path as PathParam
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, StreamingResponse
 from sqlalchemy import text
 from sqlmodel import Session
 
@@ -14,6 +14,7 @@ from protocol.snapshot import TrackingInfo
 from protocol.views import Health
 from server.api.deps import ServicesDep
 from server.api.ratelimit import public_rate_limit
+from server.api.track_events import tracking_events
 from server.queries.tracking import tracking_info
 
 router = APIRouter(tags=["public"])
@@ -38,6 +39,28 @@ def tracking_page(code: Code) -> HTMLResponse:
     # The page fetches the JSON above itself and refreshes; the code is validated by the
     # path pattern, so putting it into the page cannot inject markup.
     return HTMLResponse(_page().replace("{{CODE}}", code))
+
+
+@page_router.get(
+    "/t/{code}/events",
+    response_class=StreamingResponse,
+    dependencies=[Depends(public_rate_limit)],
+    responses={
+        200: {
+            "content": {
+                "text/event-stream": {
+                    "schema": {
+                        "type": "string",
+                        "description": "Server-Sent Events; each data frame is a TrackingInfo",
+                    }
+                }
+            }
+        }
+    },
+)
+async def tracking_stream(code: Code, request: Request, svc: ServicesDep) -> StreamingResponse:
+    """Server-Sent Events: the ticket's TrackingInfo now, then whenever it changes."""
+    return await tracking_events(request, code, svc)
 
 
 @page_router.get("/healthz")

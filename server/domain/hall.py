@@ -58,6 +58,8 @@ class Hall:
         self.issued: dict[str, int] = defaultdict(int)  # per issuing service, today
         self.durations: dict[str, deque[float]] = defaultdict(lambda: deque(maxlen=WINDOW))
         self.recent_calls: deque[RecentCall] = deque(maxlen=RECENT_CALLS)
+        # Each field's latest call today (not recalls): its "now serving" number.
+        self.last_called: dict[str, RecentCall] = {}
         self.kiosk_issues: dict[int, deque[datetime]] = defaultdict(deque)
         self.pending: list[tuple[EventType, EventData, datetime]] = []
         # The status of a ticket the hall does not hold (the store's lookup), or None.
@@ -121,7 +123,9 @@ class Hall:
         c = self.counters.get(d.counter.id)
         if c is not None:
             c.priority_streak = self.policy(c).after(t).priority_streak
-        self.recent_calls.appendleft(_recent(t, d.counter.id, at, recall=False))
+        call = _recent(t, d.counter.id, at, recall=False)
+        self.recent_calls.appendleft(call)
+        self.last_called[t.service_id] = call
 
     def _recalled(self, d: TicketAtCounterData, at: datetime) -> None:
         t = self._ticket_moved(d, at)
@@ -165,6 +169,7 @@ class Hall:
             self.issued.clear()
             self.durations.clear()
             self.recent_calls.clear()
+            self.last_called.clear()
 
     def _config_changed(self, d: EventData, at: datetime) -> None:
         raise StaleHall("configuration changed")

@@ -5,7 +5,7 @@ so a kiosk tile, a printed ticket, a phone and a console agree."""
 from datetime import datetime
 
 from protocol.enums import TicketStatus
-from protocol.snapshot import ServiceState, Snapshot, TicketPublic, WaitingTicket
+from protocol.snapshot import ServiceState, Snapshot, TicketPublic, TrackingInfo, WaitingTicket
 from server.domain.hall import Hall
 from server.domain.model import Ticket
 from server.domain.waits import Place
@@ -37,6 +37,43 @@ def place_of(hall: Hall, t: Ticket | None, now: datetime) -> Place | None:
     if t is None or t.status != S.WAITING:
         return None
     return hall.place_of(t, now)
+
+
+FINAL = frozenset({S.DONE, S.CANCELLED})
+
+
+def tracking(hall: Hall, t: Ticket, now: datetime) -> TrackingInfo:
+    """One ticket as its phone page shows it: the same place and wait as the kiosk tile,
+    the printed ticket and the console; the field's latest called number; where to go
+    once called. Nothing personal."""
+    place = place_of(hall, t, now)
+    cfg = hall.cfg
+    svc = cfg.service(t.service_id)
+    at_counter = t.status in (S.CALLED, S.SERVING)
+    counter = hall.counters.get(t.counter_id or 0) if at_counter else None
+    last = hall.last_called.get(t.service_id)
+    return TrackingInfo(
+        number=t.number,
+        service_id=t.service_id,
+        service_name=svc.name if svc else t.service_id,
+        service_name_en=svc.name_en if svc else None,
+        status=t.status,
+        position=place.position if place else None,
+        ahead=place.ahead if place else None,
+        estimated_wait_s=place.estimated_wait_s if place else None,
+        counter_id=t.counter_id if at_counter else None,
+        counter_name=counter.name if counter else None,
+        issued_at=t.issued_at,
+        issued_time=t.issued_at.astimezone(cfg.tz).strftime("%H:%M"),
+        timezone=cfg.timezone,
+        site_name=cfg.name,
+        site_name_en=cfg.name_en,
+        now_serving=last.number if last else None,
+        now_serving_counter_id=last.counter_id if last else None,
+        now_serving_at=last.at if last else None,
+        seq=hall.seq,
+        final=t.status in FINAL,
+    )
 
 
 def waiting_list(hall: Hall, counter_id: int, now: datetime) -> list[WaitingTicket]:

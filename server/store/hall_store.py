@@ -107,21 +107,56 @@ def load_hall(conn: Connection, site: str, h: Head, cfg: CentreConfig, now: date
         .limit(RECENT_CALLS)
     ).all()
     for e in reversed(calls):
-        at = aware(e.at)
-        if at is None or at.astimezone(cfg.tz).date() != h.business_day:
-            continue
-        t, c = e.data.get("ticket", {}), e.data.get("counter", {})
-        hall.recent_calls.appendleft(
-            RecentCall(
-                ticket_id=t.get("id", 0),
-                number=t.get("number", ""),
-                counter_id=c.get("id", t.get("counter_id") or 0),
-                service_id=t.get("service_id", ""),
-                at=at,
-                recall=e.type == EventType.TICKET_RECALLED.value,
-            )
-        )
+        call = _call_of(e, cfg, h.business_day)
+        if call is not None:
+            hall.recent_calls.appendleft(call)
+    _load_last_called(conn, hall, cfg, h)
     return hall
+
+
+def _call_of(e: Any, cfg: CentreConfig, day: Any) -> RecentCall | None:
+    """A call event of the business day `day` as the hall keeps it, else None."""
+    at = aware(e.at)
+    if at is None or at.astimezone(cfg.tz).date() != day:
+        return None
+    t, c = e.data.get("ticket", {}), e.data.get("counter", {})
+    return RecentCall(
+        ticket_id=t.get("id", 0),
+        number=t.get("number", ""),
+        counter_id=c.get("id", t.get("counter_id") or 0),
+        service_id=t.get("service_id", ""),
+        at=at,
+        recall=e.type == EventType.TICKET_RECALLED.value,
+    )
+
+
+LAST_CALLED_SCAN = 5000  # calls read back at most to find each field's latest
+
+
+def _load_last_called(conn: Connection, hall: Hall, cfg: CentreConfig, h: Head) -> None:
+    """Each field's latest call today (`Hall.last_called`), newest first from the log,
+    until every field has one or the day's calls run out."""
+    fields = {s.id for s in cfg.services}
+    rows = conn.execute(
+        select(EventRow.type, EventRow.at, EventRow.data)
+        .where(
+            EventRow.site == hall.site,
+            EventRow.type == EventType.TICKET_CALLED.value,
+            EventRow.seq <= h.seq,
+        )
+        .order_by(EventRow.seq.desc())
+        .limit(LAST_CALLED_SCAN)
+    )
+    try:
+        for e in rows:
+            call = _call_of(e, cfg, h.business_day)
+            if call is None:
+                break  # an earlier day: older calls are earlier still
+            hall.last_called.setdefault(call.service_id, call)
+            if fields <= hall.last_called.keys():
+                break
+    finally:
+        rows.close()
 
 
 def _kiosk_window(cfg: CentreConfig) -> timedelta:
