@@ -294,7 +294,7 @@ def test_transfer_dialog_chooses_nothing_and_offers_no_closed_counter(
     issue(live_server)
     open_console(2)  # counter 2 open; 3 and the rest closed
     console = open_console(1)
-    page, sheet = console.console_page, console.console_page.transfer_sheet
+    sheet = console.console_page.transfer_sheet
     act(qtbot, console, "call-next")
     qtbot.waitUntil(lambda: current_number(console) == "1001", timeout=WAIT_MS)
 
