@@ -3,8 +3,6 @@ no-show numbers, with "call selected" (F8) and "take back" (F9) under them."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -19,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientkit import i18n, theme
+from clientkit import centre_time, i18n, theme
 from clientkit.widgets import BigButton
 from counter_app.clock import ServerClock
 from counter_app.console.rules import SHORTCUTS, Action
@@ -166,7 +164,7 @@ class ListsPanel(QWidget):
     def _fill_noshows(self) -> None:
         rows = []
         for t in self.noshows:
-            called = _local_hhmm(t.called_at)
+            called = centre_time.hhmm(t.called_at, self._catalog and self._catalog.timezone)
             waited = self.clock.seconds_since(t.issued_at)
             rows.append((t, [called, minutes_text(waited)], False))
         self._fill(self.noshow_table, self.noshows, rows)
@@ -223,7 +221,3 @@ class ListsPanel(QWidget):
         if which == "waiting":
             return self.waiting_table, self.waiting
         return self.noshow_table, self.noshows
-
-
-def _local_hhmm(at: datetime | None) -> str:
-    return at.astimezone().strftime("%H:%M") if at else "–"

@@ -3,6 +3,10 @@ out of order, pausing, no-shows, closing — driven by F-keys and clicks."""
 
 from __future__ import annotations
 
+import time
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from PySide6.QtCore import Qt
 
 from protocol import ERROR_TITLES, ErrorCode, TicketPublic
@@ -314,7 +318,9 @@ def test_transfer_dialog_chooses_nothing_and_offers_no_closed_counter(
     qtbot.waitUntil(lambda: current_number(console) is None, timeout=WAIT_MS)
 
 
-def test_no_show_waits_for_a_recall_and_the_centres_time(qtbot, live_server, open_console):
+def test_no_show_waits_for_a_recall_and_the_centres_time(
+    qtbot, live_server, open_console, monkeypatch
+):
     first = issue(live_server)
     console = open_console(1)
     page = console.console_page
@@ -347,4 +353,14 @@ def test_no_show_waits_for_a_recall_and_the_centres_time(qtbot, live_server, ope
     act(qtbot, console, "no-show")
     qtbot.keyClick(sheet, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: current_number(console) is None, timeout=WAIT_MS)
-    assert server_ticket(live_server, first["id"])["status"] == "no_show"
+    gone = server_ticket(live_server, first["id"])
+    assert gone["status"] == "no_show"
+    # "Called at" in the centre's time (Hà Nội), whatever the PC's zone is.
+    qtbot.waitUntil(lambda: len(page.lists.noshows) == 1, timeout=WAIT_MS)
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    page.lists.retranslate()
+    called = datetime.fromisoformat(gone["called_at"]).astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert page.lists.noshow_table.item(0, 2).text() == called.strftime("%H:%M")
+    monkeypatch.undo()
+    time.tzset()
