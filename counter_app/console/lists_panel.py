@@ -31,7 +31,8 @@ def _table(parent: QWidget) -> QTableWidget:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(theme.TOUCH_MIN_PX)
+    # A mouse-and-keypad PC, not a touch screen: compact rows show ~8 at 1366×768.
+    table.verticalHeader().setDefaultSectionSize(38)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     table.setWordWrap(False)
@@ -184,7 +185,7 @@ class ListsPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, t.id)
                 if col == 0:
-                    item.setFont(theme.font(theme.Sizes.LARGE, bold=True))
+                    item.setFont(theme.font(theme.Sizes.BODY + 2, bold=True))
                 if col == 2 and flagged:
                     item.setForeground(warn)
                 table.setItem(r, col, item)

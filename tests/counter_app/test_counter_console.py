@@ -364,3 +364,24 @@ def test_no_show_waits_for_a_recall_and_the_centres_time(
     assert page.lists.noshow_table.item(0, 2).text() == called.strftime("%H:%M")
     monkeypatch.undo()
     time.tzset()
+
+
+def test_waiting_list_shows_many_rows_and_the_status_is_no_button(qtbot, live_server, open_console):
+    for _ in range(12):
+        issue(live_server)
+    console = open_console(1)  # 1366×768
+    page = console.console_page
+    qtbot.waitUntil(lambda: len(page.lists.waiting) == 12, timeout=WAIT_MS)
+    table = page.lists.waiting_table
+    rows = table.viewport().height() // table.rowHeight(0)
+    assert rows >= 7, rows  # was about 5
+    # "Đang mở" is a status: no filled pill that looks pressable.
+    style = console.header.status.styleSheet()
+    assert "background: transparent" in style and "border-radius" not in style
+    # One look for every greyed button, secondary or coloured.
+    call, finish = page.lists.call_button, page.actions.button("finish")
+    call.setEnabled(False)
+    assert not finish.isEnabled()
+    a = call.grab().toImage().pixelColor(6, call.height() // 2)
+    b = finish.grab().toImage().pixelColor(6, finish.height() // 2)
+    assert a.name() == b.name(), (a.name(), b.name())
