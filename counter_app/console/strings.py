@@ -139,6 +139,10 @@ i18n.register(
         "counter.transfer.to_counter": ("Sang quầy", "To a counter"),
         "counter.transfer.counter_item": ("Quầy {n} — {state}", "Counter {n} — {state}"),
         "counter.transfer.confirm": ("Chuyển (Enter)", "Transfer (Enter)"),
+        "counter.transfer.no_counter": (
+            "Không có quầy nào khác đang mở",
+            "No other counter is open",
+        ),
         "counter.transfer.choose": ("Hãy chọn nơi chuyển đến", "Choose where to send it"),
         "counter.pause.title": ("Tạm nghỉ quầy", "Pause the counter"),
         "counter.pause.hint": (

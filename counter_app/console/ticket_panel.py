@@ -34,6 +34,7 @@ class TicketPanel(QFrame):
         self._waiting_count = 0
 
         self.status = QLabel(self)
+        self.status.setWordWrap(True)  # "called · recalled once" in English is long
         self.status.setStyleSheet(f"font-size: {theme.Sizes.LARGE}px; font-weight: bold;")
         self.number = QLabel(self)
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -105,6 +105,11 @@ class TransferSheet(Sheet):
             if c.status != CounterStatus.OPEN:
                 item.setForeground(QColor(theme.current.muted))  # allowed, but waits there
             self.counters.addItem(item)
+        if not self.counters.count():  # say so, rather than an empty box
+            empty = QListWidgetItem(i18n.tr("counter.transfer.no_counter"))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            empty.setForeground(QColor(theme.current.muted))
+            self.counters.addItem(empty)
 
     def select_field(self, service_id: str) -> bool:
         return self._select(self.fields, service_id)
