@@ -22,6 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from clientkit import centre_time
 from clientkit.hall_state import HallState
 from clientkit.http import ApiCall, ApiClient, Parser
 from clientkit.model import RECENT_CALLS_LIMIT
@@ -228,6 +229,7 @@ class ServerLink(QObject):
 
     def _on_catalog(self, catalog: Catalog) -> None:
         self.catalog = catalog
+        centre_time.use_zone(catalog.timezone)  # every clock shows the centre's time
         self.catalog_changed.emit()
 
     def _on_state(self, snap: Snapshot) -> None:

@@ -170,7 +170,7 @@ QPushButton {{
     background: {c.surface}; color: {c.text};
 }}
 QPushButton:focus {{ border-color: {c.primary}; }}
-QPushButton:disabled {{ color: {c.muted}; background: {c.background}; }}
+QPushButton:disabled {{ color: {c.muted}; background: {c.border}; border-color: {c.border}; }}
 QPushButton[variant="primary"] {{ background: {c.primary}; color: {c.on_primary};
     border-color: {c.primary}; font-weight: bold; }}
 QPushButton[variant="success"] {{ background: {c.success}; color: {c.on_accent};

@@ -47,7 +47,7 @@ def main(argv: list[str]) -> int:
     folder = Path(argv[1] if len(argv) > 1 else "counter-screenshots").resolve()
     root = Path(__file__).resolve().parent.parent
     env = {**os.environ, ENV_DIR: str(folder), "QT_QPA_PLATFORM": "offscreen"}
-    test = root / "tests" / "e2e" / "counter" / "test_counter_screens.py"
+    test = root / "tests" / "counter_app" / "test_counter_screens.py"
     code = subprocess.call([sys.executable, "-m", "pytest", "-q", str(test)], cwd=root, env=env)
     print(f"screenshots in {folder}")
     return code

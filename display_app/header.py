@@ -14,7 +14,7 @@ from PySide6.QtCore import QRect, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from clientkit import i18n, theme
+from clientkit import centre_time, i18n, theme
 from clientkit.widgets import ConnectionBadge
 from display_app import painting, strings
 
@@ -22,7 +22,7 @@ Clock = Callable[[ZoneInfo | None], datetime]
 
 
 def system_clock(zone: ZoneInfo | None) -> datetime:
-    return datetime.now(zone) if zone is not None else datetime.now().astimezone()
+    return centre_time.now(zone)  # the catalog's zone, else the centre's (not the TV's)
 
 
 class HeaderBar(QWidget):

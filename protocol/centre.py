@@ -106,6 +106,10 @@ class CentreConfig(BaseModel):
     rating_levels: list[RatingLevel] = Field(default_factory=_default_ratings)
     rating_reasons: list[str] = Field(default_factory=list)
     pause_reasons: list[str] = Field(default_factory=list)
+    # A no-show is recorded only once the citizen had time to come: this many seconds
+    # after the latest call (or recall), and after this many recalls.
+    no_show_after_s: int = Field(default=60, ge=0, le=3600)
+    no_show_after_recalls: int = Field(default=1, ge=0, le=10)
     services: list[ServiceConf] = Field(min_length=1)
     counters: list[CounterConf] = Field(min_length=1)
 

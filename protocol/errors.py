@@ -12,6 +12,7 @@ class ErrorCode(StrEnum):
     COUNTER_BUSY = "counter-busy"
     COUNTER_IDLE = "counter-idle"
     COUNTER_TAKEN = "counter-taken"
+    NO_SHOW_TOO_EARLY = "no-show-too-early"
     SERVICE_CLOSED = "service-closed"
     OUTSIDE_HOURS = "outside-hours"
     DAILY_LIMIT_REACHED = "daily-limit-reached"
@@ -53,6 +54,7 @@ ERROR_TITLES: dict[ErrorCode, str] = {
     ErrorCode.COUNTER_BUSY: "Quầy đang phục vụ một số khác, hãy hoàn thành trước",
     ErrorCode.COUNTER_IDLE: "Quầy chưa gọi số nào",
     ErrorCode.COUNTER_TAKEN: "Quầy đang do cán bộ khác phụ trách",
+    ErrorCode.NO_SHOW_TOO_EARLY: "Chưa thể ghi vắng mặt: hãy gọi lại và chờ công dân đến quầy",
     ErrorCode.SERVICE_CLOSED: "Lĩnh vực này đang tạm ngừng tiếp nhận",
     ErrorCode.OUTSIDE_HOURS: "Ngoài giờ tiếp nhận hồ sơ",
     ErrorCode.DAILY_LIMIT_REACHED: "Đã hết số thứ tự trong ngày cho lĩnh vực này",

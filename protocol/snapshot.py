@@ -138,6 +138,8 @@ class Catalog(BaseModel):
     rating_levels: list[RatingLevel]
     rating_reasons: list[str]
     pause_reasons: list[str]
+    no_show_after_s: int = 0  # a no-show is allowed this long after the latest call
+    no_show_after_recalls: int = 0  # ... and after this many recalls
     notice: str | None = None
     ticket_footer: str | None = None
     announcement_template: str

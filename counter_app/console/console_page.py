@@ -8,6 +8,7 @@ outcome is in doubt, no dialog is open, and the counter's state allows it.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from clientkit import i18n, theme
@@ -17,13 +18,15 @@ from counter_app.console.actions import ActionBar
 from counter_app.console.close_sheet import CloseSheet
 from counter_app.console.feeds import CounterFeeds
 from counter_app.console.lists_panel import ListsPanel
+from counter_app.console.noshow_sheet import NoShowSheet
 from counter_app.console.pause_sheet import PauseSheet
-from counter_app.console.rules import Action, allowed
+from counter_app.console.rules import Action, allowed, no_show_wait
 from counter_app.console.session import CounterSession
 from counter_app.console.sheet import Sheet
 from counter_app.console.stats_panel import StatsPanel
 from counter_app.console.ticket_panel import TicketPanel
 from counter_app.console.transfer_sheet import TransferSheet
+from counter_app.names import clock_text
 from protocol import CallBody, CounterState, PauseBody, ReturnBody, TransferBody
 
 # The panel shows a called ticket; these say what happened to one that is not there.
@@ -65,13 +68,24 @@ class ConsolePage(QWidget):
         self.transfer_sheet = TransferSheet(self)
         self.pause_sheet = PauseSheet(self)
         self.close_sheet = CloseSheet(self)
-        self.sheets: list[Sheet] = [self.transfer_sheet, self.pause_sheet, self.close_sheet]
+        self.noshow_sheet = NoShowSheet(self)
+        self.sheets: list[Sheet] = [
+            self.transfer_sheet,
+            self.pause_sheet,
+            self.close_sheet,
+            self.noshow_sheet,
+        ]
         for sheet in self.sheets:
             sheet.opened.connect(self.refresh_enabled)
             sheet.closed.connect(self.refresh_enabled)
         self.transfer_sheet.chosen.connect(self._transfer)
         self.pause_sheet.chosen.connect(lambda r: self.session.run("pause", PauseBody(reason=r)))
         self.close_sheet.confirmed.connect(self.session.close_counter)
+        self.noshow_sheet.confirmed.connect(lambda: self.session.run(Action.NO_SHOW.value))
+        # The no-show wait counts down on screen; F5 wakes up when it is over.
+        self._noshow_tick = QTimer(self)
+        self._noshow_tick.timeout.connect(self._tick_noshow)
+        self._noshow_tick.start(1000)
 
         self.actions.triggered.connect(self.handle)
         self.lists.triggered.connect(self.handle)
@@ -101,7 +115,16 @@ class ConsolePage(QWidget):
         s = self.session
         if not s.ready or s.gate.busy or s.gate.uncertain or self.sheet_open():
             return frozenset()
-        return allowed(self.counter)
+        out = allowed(self.counter)
+        if self.no_show_wait() is not None:
+            out -= {Action.NO_SHOW}
+        return out
+
+    def no_show_wait(self) -> tuple[int, int] | None:
+        """(recalls, seconds) the called citizen still gets before F5 works, or None."""
+        counter = self.counter
+        current = counter.current if counter is not None else None
+        return no_show_wait(current, self.session.catalog, self.session.clock.now())
 
     def sheet_open(self) -> bool:
         return any(sheet.isVisible() for sheet in self.sheets)
@@ -116,11 +139,33 @@ class ConsolePage(QWidget):
     def refresh_enabled(self, *_: object) -> None:
         enabled = self.enabled_actions()
         self.actions.set_enabled_actions(enabled)
+        self._show_noshow_note()
         self.lists.set_action_enabled(
             Action.CALL in enabled and bool(self.lists.waiting),
             Action.RETURN in enabled and bool(self.lists.noshows),
         )
         self._update_banner()
+
+    def _tick_noshow(self) -> None:
+        counter = self.counter
+        if counter is not None and counter.current is not None:
+            self.refresh_enabled()
+
+    def _show_noshow_note(self) -> None:
+        counter = self.counter
+        current = counter.current if counter is not None else None
+        if current is None or current.status != "called":
+            self.ticket_panel.set_note("")
+            return
+        wait = self.no_show_wait()
+        if wait is None:
+            self.ticket_panel.set_note(i18n.tr("counter.ticket.noshow_ready"))
+        elif wait[0]:
+            self.ticket_panel.set_note(i18n.tr("counter.ticket.noshow_after_recall", n=wait[0]))
+        else:
+            self.ticket_panel.set_note(
+                i18n.tr("counter.ticket.noshow_in", time=clock_text(wait[1]))
+            )
 
     def _update_banner(self) -> None:
         s, c = self.session, theme.current
@@ -173,6 +218,9 @@ class ConsolePage(QWidget):
             catalog = self.session.catalog
             self.pause_sheet.prepare(list(catalog.pause_reasons) if catalog else [])
             self.pause_sheet.open()
+        elif act == Action.NO_SHOW and counter is not None and counter.current is not None:
+            self.noshow_sheet.prepare(counter.current.number)
+            self.noshow_sheet.open()
         elif act == Action.CLOSE and counter is not None:
             self.close_sheet.prepare(counter)
             self.close_sheet.open()

@@ -88,10 +88,11 @@ class Header(QFrame):
             CounterStatus.OPEN: "counter.status.open",
             CounterStatus.PAUSED: "counter.status.paused",
         }.get(counter.status, "counter.status.closed")
+        # A status, not a button: coloured text with a coloured bar, no filled pill.
         self.status.setText(i18n.tr(key, reason=counter.pause_reason or ""))
         self.status.setStyleSheet(
-            f"background: {color}; color: {c.on_accent}; font-weight: bold;"
-            " border-radius: 10px; padding: 8px 16px;"
+            f"color: {color}; font-weight: bold; background: transparent;"
+            f" border: none; border-left: 6px solid {color}; padding: 4px 4px 4px 12px;"
         )
 
     def _set_subtitle(self, text: str) -> None:

@@ -3,8 +3,6 @@ no-show numbers, with "call selected" (F8) and "take back" (F9) under them."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -19,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientkit import i18n, theme
+from clientkit import centre_time, i18n, theme
 from clientkit.widgets import BigButton
 from counter_app.clock import ServerClock
 from counter_app.console.rules import SHORTCUTS, Action
@@ -33,7 +31,8 @@ def _table(parent: QWidget) -> QTableWidget:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(theme.TOUCH_MIN_PX)
+    # A mouse-and-keypad PC, not a touch screen: compact rows show ~8 at 1366×768.
+    table.verticalHeader().setDefaultSectionSize(38)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     table.setWordWrap(False)
@@ -166,7 +165,7 @@ class ListsPanel(QWidget):
     def _fill_noshows(self) -> None:
         rows = []
         for t in self.noshows:
-            called = _local_hhmm(t.called_at)
+            called = centre_time.hhmm(t.called_at, self._catalog and self._catalog.timezone)
             waited = self.clock.seconds_since(t.issued_at)
             rows.append((t, [called, minutes_text(waited)], False))
         self._fill(self.noshow_table, self.noshows, rows)
@@ -186,7 +185,7 @@ class ListsPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, t.id)
                 if col == 0:
-                    item.setFont(theme.font(theme.Sizes.LARGE, bold=True))
+                    item.setFont(theme.font(theme.Sizes.BODY + 2, bold=True))
                 if col == 2 and flagged:
                     item.setForeground(warn)
                 table.setItem(r, col, item)
@@ -223,7 +222,3 @@ class ListsPanel(QWidget):
         if which == "waiting":
             return self.waiting_table, self.waiting
         return self.noshow_table, self.noshows
-
-
-def _local_hhmm(at: datetime | None) -> str:
-    return at.astimezone().strftime("%H:%M") if at else "–"

@@ -7,9 +7,10 @@ or visibly nothing.
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
-from protocol import CounterState, CounterStatus, TicketStatus
+from protocol import Catalog, CounterState, CounterStatus, TicketPublic, TicketStatus
 
 
 class Action(StrEnum):
@@ -58,10 +59,8 @@ def allowed(counter: CounterState | None) -> frozenset[Action]:
     )
     if counter.status == CounterStatus.PAUSED:
         out.add(Action.RESUME)
-    else:
-        out.add(Action.PAUSE)
-        if not active:
-            out |= {Action.NEXT, Action.CALL}
+    elif not active:  # a counter pauses between citizens (the server says counter-busy)
+        out |= {Action.PAUSE, Action.NEXT, Action.CALL}
     if active and current is not None:
         out.add(Action.TRANSFER)
         if current.status == TicketStatus.CALLED:
@@ -78,3 +77,19 @@ def citizen_at_counter(counter: CounterState | None) -> bool:
         and counter.current is not None
         and counter.current.status in (TicketStatus.CALLED, TicketStatus.SERVING)
     )
+
+
+def no_show_wait(
+    ticket: TicketPublic | None, catalog: Catalog | None, now: datetime
+) -> tuple[int, int] | None:
+    """What a called ticket still needs before a no-show: (recalls, seconds), or None
+    when F5 may be pressed (or there is nothing to record). The centre's rule
+    (`no_show_after_recalls`, `no_show_after_s`), as the server checks it."""
+    if ticket is None or ticket.status != TicketStatus.CALLED or catalog is None:
+        return None
+    recalls = max(0, catalog.no_show_after_recalls - ticket.recall_count)
+    seconds = 0
+    if ticket.called_at is not None:
+        left = catalog.no_show_after_s - (now - ticket.called_at).total_seconds()
+        seconds = max(0, int(left + 0.999))
+    return (recalls, seconds) if recalls or seconds else None

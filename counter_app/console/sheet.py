@@ -97,6 +97,8 @@ class Sheet(QWidget):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        if self.isVisible():
+            self._place()  # the card grows for the line: nothing in it overlaps
 
     def _retranslate_base(self, *_: object) -> None:
         self.cancel_button.setText(i18n.tr("counter.sheet.cancel"))
@@ -112,8 +114,18 @@ class Sheet(QWidget):
         for widget in self.grow:
             widget.setMinimumHeight(max(200, min(640, parent.height() - 380)))
         self.card.setFixedWidth(width)
-        self.card.adjustSize()
-        height = min(self.card.sizeHint().height(), parent.height() - 48)
+        # The height the card's contents need at this width (wrapped texts included,
+        # and a message line that has just appeared): never less, or they overlap.
+        layout = self.card.layout()
+        layout.invalidate()
+        layout.activate()
+        need = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        room = parent.height() - 48
+        height = max(min(need, room), layout.totalMinimumSize().height())
         self.card.setFixedHeight(height)
         self.card.move((parent.width() - width) // 2, (parent.height() - height) // 2)
 

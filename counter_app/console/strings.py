@@ -139,6 +139,10 @@ i18n.register(
         "counter.transfer.to_counter": ("Sang quầy", "To a counter"),
         "counter.transfer.counter_item": ("Quầy {n} — {state}", "Counter {n} — {state}"),
         "counter.transfer.confirm": ("Chuyển (Enter)", "Transfer (Enter)"),
+        "counter.transfer.no_counter": (
+            "Không có quầy nào khác đang mở",
+            "No other counter is open",
+        ),
         "counter.transfer.choose": ("Hãy chọn nơi chuyển đến", "Choose where to send it"),
         "counter.pause.title": ("Tạm nghỉ quầy", "Pause the counter"),
         "counter.pause.hint": (
@@ -166,6 +170,26 @@ i18n.register(
             "(keeping its place) before the counter closes.",
         ),
         "counter.close.confirm": ("Đóng quầy (Enter)", "Close counter (Enter)"),
+        "counter.noshow.title": ("Ghi vắng mặt số {number}?", "Record {number} as a no-show?"),
+        "counter.noshow.hint": (
+            "Số này chuyển sang danh sách «Vắng mặt»; khi công dân quay lại, "
+            "nhấn «Nhận lại» (F9) để phục vụ trước.",
+            "The number moves to the “No-shows” list; when the citizen comes back, "
+            "press “Take back” (F9) to serve them first.",
+        ),
+        "counter.noshow.confirm": ("Ghi vắng mặt (Enter)", "Record no-show (Enter)"),
+        "counter.ticket.noshow_after_recall": (
+            "Vắng mặt (F5): gọi lại (F2) thêm {n} lần trước",
+            "No-show (F5): recall (F2) {n} more time(s) first",
+        ),
+        "counter.ticket.noshow_in": (
+            "Vắng mặt (F5): có thể sau {time}",
+            "No-show (F5): possible in {time}",
+        ),
+        "counter.ticket.noshow_ready": (
+            "Công dân chưa đến: có thể ghi vắng mặt (F5)",
+            "Citizen not here: you may record a no-show (F5)",
+        ),
         "counter.close.confirm_serving": (
             "Hoàn thành và đóng quầy (Enter)",
             "Finish and close (Enter)",

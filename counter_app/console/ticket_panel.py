@@ -34,6 +34,7 @@ class TicketPanel(QFrame):
         self._waiting_count = 0
 
         self.status = QLabel(self)
+        self.status.setWordWrap(True)  # "called · recalled once" in English is long
         self.status.setStyleSheet(f"font-size: {theme.Sizes.LARGE}px; font-weight: bold;")
         self.number = QLabel(self)
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -45,6 +46,11 @@ class TicketPanel(QFrame):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setStyleSheet(f"font-size: {theme.Sizes.LARGE}px; color: {c.muted};")
         self._number_px = 120
+        # When the called citizen may be recorded as a no-show (F5).
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(f"font-weight: bold; color: {c.muted};")
+        self.note.hide()
 
         self._captions: dict[str, QLabel] = {}
         self._values: dict[str, QLabel] = {}
@@ -76,6 +82,7 @@ class TicketPanel(QFrame):
         layout.addWidget(self._body)
         layout.addWidget(self.hint)
         layout.addStretch(1)
+        layout.addWidget(self.note)
 
         self._tick = QTimer(self)
         self._tick.timeout.connect(self._update_timer)
@@ -93,6 +100,11 @@ class TicketPanel(QFrame):
     def set_counter(self, counter: CounterState | None, catalog: Catalog | None) -> None:
         self._counter, self._catalog = counter, catalog
         self.redraw()
+
+    def set_note(self, text: str) -> None:
+        if text != self.note.text():
+            self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     def set_waiting_count(self, n: int) -> None:
         self._waiting_count = n

@@ -66,11 +66,15 @@ class TransferSheet(Sheet):
         self.retranslate()
 
     def focus_first(self) -> None:
-        # What is highlighted is what Enter sends: select the first field for real
-        # rather than leave Qt's focus highlight looking like a choice.
-        self.fields.setFocus()
-        if self.fields.count():
-            self.fields.setCurrentRow(0)
+        # Nothing is chosen for the clerk: Enter right away says "choose where", never
+        # sends the citizen to whatever field happens to be first. The list has the
+        # keyboard (arrows choose), with no row highlighted.
+        self._focusing = True
+        self.fields.setFocus()  # Qt makes row 0 current on focus, unselected ...
+        self._focusing = False
+        for lst in (self.fields, self.counters):
+            lst.clearSelection()
+            lst.setCurrentItem(None)  # type: ignore[arg-type]  # ... so undo it
 
     def retranslate(self, *_: object) -> None:
         ticket = self._ticket
@@ -90,8 +94,8 @@ class TransferSheet(Sheet):
             self.fields.addItem(item)
         self.counters.clear()
         for c in sorted(self._counters, key=lambda c: c.id):
-            if c.id == self._my_counter:
-                continue
+            if c.id == self._my_counter or c.status == CounterStatus.CLOSED:
+                continue  # a closed counter would leave the citizen waiting for nobody
             status = i18n.tr(_STATUS_KEYS[c.status], reason=c.pause_reason or "")
             services = ", ".join(service_name(self._catalog, s) for s in c.services)
             text = i18n.tr("counter.transfer.counter_item", n=c.id, state=status)
@@ -101,6 +105,11 @@ class TransferSheet(Sheet):
             if c.status != CounterStatus.OPEN:
                 item.setForeground(QColor(theme.current.muted))  # allowed, but waits there
             self.counters.addItem(item)
+        if not self.counters.count():  # say so, rather than an empty box
+            empty = QListWidgetItem(i18n.tr("counter.transfer.no_counter"))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            empty.setForeground(QColor(theme.current.muted))
+            self.counters.addItem(empty)
 
     def select_field(self, service_id: str) -> bool:
         return self._select(self.fields, service_id)
@@ -127,7 +136,8 @@ class TransferSheet(Sheet):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         # Tabbing into a list selects its highlighted row: Qt's focus highlight would
         # otherwise look chosen while Enter says "choose where".
-        if event.type() == QEvent.Type.FocusIn and watched in (self.fields, self.counters):
+        tabbed = event.type() == QEvent.Type.FocusIn and not getattr(self, "_focusing", False)
+        if tabbed and watched in (self.fields, self.counters):
             lst = self.fields if watched is self.fields else self.counters
             if lst.count() and not lst.selectedItems():
                 lst.setCurrentRow(max(0, lst.currentRow()))

@@ -55,9 +55,15 @@ class IdleScreen(QWidget):
         elif counter.status == CounterStatus.PAUSED and not serving:
             self.caption.setText(i18n.tr("counter.pad.paused"))
         else:
-            self.caption.setText(
-                i18n.tr("counter.pad.serving" if serving else "counter.pad.welcome")
+            # Called: the citizen is invited, not yet served (the clerk presses start).
+            key = (
+                "counter.pad.welcome"
+                if not serving or current is None
+                else "counter.pad.serving"
+                if current.status == TicketStatus.SERVING
+                else "counter.pad.called"
             )
+            self.caption.setText(i18n.tr(key))
         self.number.setText(current.number if serving and current else "")
         self.number.setVisible(serving)
         self.note.setText(i18n.tr("counter.pad.idle_note"))

@@ -9,6 +9,7 @@ i18n.register(
         "counter.pad.clerk": ("Cán bộ tiếp nhận: {name}", "Officer: {name}"),
         "counter.pad.no_clerk": ("Quầy chưa có cán bộ", "No officer at this counter"),
         "counter.pad.serving": ("Đang phục vụ số", "Now serving"),
+        "counter.pad.called": ("Mời công dân số", "Now calling number"),
         "counter.pad.welcome": ("Xin mời công dân", "Welcome"),
         "counter.pad.paused": ("Quầy tạm nghỉ", "Counter paused"),
         "counter.pad.closed": ("Quầy đã đóng", "Counter closed"),

@@ -47,7 +47,8 @@ class RatingPadWindow(QWidget):
         )
         self.clerk_label = QLabel(bar)
         self.clerk_label.setStyleSheet(f"color: {c.on_primary}; font-size: {theme.Sizes.LARGE}px;")
-        self.badge = ConnectionBadge(quiet_when_online=True, parent=bar)
+        # With its word: a lone dot on the pill read as an empty white pill.
+        self.badge = ConnectionBadge(parent=bar)
         # On a light pill: a green or red dot vanishes on the blue bar.
         self.badge.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.badge.setStyleSheet(

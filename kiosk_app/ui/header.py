@@ -3,12 +3,10 @@ and the language button (the one control a foreigner looks for first)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from clientkit import i18n, theme
+from clientkit import centre_time, i18n, theme
 from clientkit.widgets import BigButton, ConnectionBadge
 from kiosk_app.ui.card_button import fitted_px
 from kiosk_app.ui.common import MARGIN, restyle, text_label
@@ -91,7 +89,7 @@ class Header(QWidget):
 
     def _tick(self) -> None:
         # The kiosk PC's clock is set to the centre's time (as printed on tickets).
-        self.clock_label.setText(datetime.now().strftime("%H:%M"))
+        self.clock_label.setText(centre_time.now().strftime("%H:%M"))
 
     def retranslate(self, *_: object) -> None:
         self.name_label.setText(i18n.pick(self._name_vi, self._name_en))

@@ -268,6 +268,7 @@ def revoke_device(ctx: Context, name: str) -> int:
     forget_principal("device", id_)
     return id_
 
+
 def _clean(what: str, value: str, max_length: int, strip: bool = True) -> str:
     try:
         return clean_text(value, max_length, strip=strip)

@@ -6,6 +6,7 @@ changed (`Hall.emit` applies them); the command's unit of work writes them.
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from protocol.centre import CentreConfig
 from protocol.enums import CounterStatus, Role, TicketStatus
 from protocol.errors import ErrorCode
 from protocol.events import (
@@ -277,6 +278,12 @@ class _Desk:
         self._move(Action.FINISH, "finished_at", EventType.TICKET_FINISHED, release=True)
 
     def no_show(self) -> None:
+        t = self.current()
+        # The clerk waits for the citizen; a supervisor correcting the record need not.
+        if t.status == S.CALLED and self.who.role == Role.CLERK:
+            why = no_show_wait(self.hall.cfg, t, self.now)
+            if why is not None:
+                raise DomainError(ErrorCode.NO_SHOW_TOO_EARLY, why)
         self._move(Action.NO_SHOW, None, EventType.TICKET_NO_SHOW, release=True)
 
     def return_(self, ticket_id: int) -> None:
@@ -340,6 +347,9 @@ class _Desk:
     def pause(self, reason: str) -> None:
         if self.c.status == CounterStatus.PAUSED:
             raise DomainError(ErrorCode.COUNTER_PAUSED)
+        # A counter pauses between citizens: the one called or being served is finished
+        # (or sent on) first, so the hall never shows "serving" and "paused" together.
+        self.busy()
         # One of the centre's reasons, or "Khác: <text>" (protocol/inputs.py).
         why = reason.strip()
         problem = reason_problem(why, self.hall.cfg.pause_reasons)
@@ -361,6 +371,20 @@ class _Desk:
             self.hall.current(self.c), status=CounterStatus.OPEN, pause_reason=None, since=self.now
         )
         self.emit_counter(EventType.COUNTER_RESUMED, counter)
+
+
+def no_show_wait(cfg: CentreConfig, t: Ticket, now: datetime) -> str | None:
+    """Why a called ticket may not be recorded as a no-show yet (None when it may): the
+    centre wants `no_show_after_recalls` recalls and `no_show_after_s` seconds since the
+    latest call, so a citizen on the way is not sent to the back."""
+    need = cfg.no_show_after_recalls - t.recall_count
+    if need > 0:
+        return f"recall {need} more time(s) first"
+    if t.called_at is not None:
+        left = cfg.no_show_after_s - (now - t.called_at).total_seconds()
+        if left > 0:
+            return f"wait {int(left + 0.999)} s more after the latest call"
+    return None
 
 
 def _live(hall: Hall, ticket_id: int, action: Action) -> Ticket:

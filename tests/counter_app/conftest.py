@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
+import yaml
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -15,9 +17,29 @@ from clientkit.session import ServerLink
 from counter_app.console.rules import SHORTCUTS, Action
 from counter_app.console.window import ConsoleWindow
 from counter_app.pad.window import RatingPadWindow
+from motcua.demo import SAMPLE
+from tests.support.live_server import serving
 
 WAIT_MS = 15_000
 SIZE = (1366, 768)
+# The sample centre, with a no-show allowed 2 s (not a minute) after one recall: the
+# rule as a clerk meets it, at the pace of a test.
+NO_SHOW_AFTER_S = 2
+
+
+@pytest.fixture(scope="session")
+def counter_centre(tmp_path_factory) -> Path:
+    cfg = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    cfg |= {"no_show_after_s": NO_SHOW_AFTER_S, "no_show_after_recalls": 1}
+    path = tmp_path_factory.mktemp("centre") / "counter-centre.yaml"
+    path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def live_server(tmp_path: Path, counter_centre: Path):  # type: ignore[no-untyped-def]
+    with serving("sqlite", tmp_path, config=counter_centre, in_thread=True) as srv:
+        yield srv
 
 
 @pytest.fixture(autouse=True)
@@ -137,6 +159,17 @@ def act(qtbot, console: ConsoleWindow, action: str) -> None:
     # A shortcut "animates" the click: the button fires ~0.1 s after the key.
     with qtbot.waitSignal(button.clicked, timeout=WAIT_MS):
         press(qtbot, console, _KEYS[SHORTCUTS[Action(action)]])
+
+
+def no_show(qtbot, console: ConsoleWindow) -> None:
+    """As a clerk does it: recall (F2), wait until F5 wakes up, F5, then Enter on the
+    "record as no-show?" question."""
+    page = console.console_page
+    act(qtbot, console, "recall")
+    act(qtbot, console, "no-show")
+    qtbot.waitUntil(page.noshow_sheet.isVisible, timeout=WAIT_MS)
+    qtbot.keyClick(page.noshow_sheet, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: current_number(console) is None, timeout=WAIT_MS)
 
 
 _KEYS = {f"F{n}": getattr(Qt.Key, f"Key_F{n}") for n in range(1, 13)}

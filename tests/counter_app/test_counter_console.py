@@ -3,6 +3,10 @@ out of order, pausing, no-shows, closing — driven by F-keys and clicks."""
 
 from __future__ import annotations
 
+import time
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from PySide6.QtCore import Qt
 
 from protocol import ERROR_TITLES, ErrorCode, TicketPublic
@@ -12,6 +16,7 @@ from tests.counter_app.conftest import (
     current_number,
     issue,
     log_in,
+    no_show,
     press,
     server_counter,
     server_ticket,
@@ -131,14 +136,13 @@ def test_serve_rate_transfer_and_call_out_of_order(qtbot, live_server, open_cons
     sheet = p1.transfer_sheet
     assert sheet.isVisible() and sheet.title.text() == "Chuyển số 1002"
     assert not p1.actions.button("finish").isEnabled()  # the console waits for the dialog
+    assert sheet.body_for_choice() is None  # nothing chosen for the clerk
+    qtbot.keyClick(sheet.fields, Qt.Key.Key_Down)
     assert sheet.body_for_choice().service_id == "xay-dung"  # highlighted = chosen
     qtbot.keyClick(sheet.fields, Qt.Key.Key_Tab)
     assert sheet.counters.hasFocus() and not sheet.fields.selectedItems()
     assert sheet.body_for_choice().to_counter_id == 2  # Tab lands on counter 2, chosen
-    qtbot.keyClick(sheet.counters, Qt.Key.Key_Down)
-    assert sheet.body_for_choice().to_counter_id == 3
-    qtbot.keyClick(sheet.counters, Qt.Key.Key_Up)
-    assert sheet.body_for_choice().to_counter_id == 2
+    assert sheet.counters.count() == 1  # the closed counters are not offered
     qtbot.keyClick(sheet.counters, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: current_number(c1) is None, timeout=WAIT_MS)
     assert not sheet.isVisible()
@@ -195,7 +199,7 @@ def test_pause_no_show_return_and_close(qtbot, live_server, open_console):
     # No-show, then the citizen comes back: F9 takes the number back; it goes first.
     act(qtbot, console, "call-next")
     qtbot.waitUntil(lambda: current_number(console) == "1001", timeout=WAIT_MS)
-    act(qtbot, console, "no-show")
+    no_show(qtbot, console)
     qtbot.waitUntil(lambda: [t.number for t in page.lists.noshows] == ["1001"], timeout=WAIT_MS)
     assert server_ticket(live_server, first["id"])["status"] == "no_show"
     assert page.lists.tabs.tabText(1) == "Vắng mặt (1)"
@@ -244,3 +248,140 @@ def test_a_restarted_console_still_lists_todays_no_shows(qtbot, live_server, ope
     qtbot.waitUntil(
         lambda: [t.number for t in page.lists.noshows] == [first["number"]], timeout=WAIT_MS
     )
+
+
+def test_pause_dialog_enter_takes_the_highlighted_reason(qtbot, live_server, open_console):
+    issue(live_server)
+    console = open_console(1)
+    page, sheet = console.console_page, console.console_page.pause_sheet
+
+    # The first reason is highlighted when the dialog opens: Enter pauses with it.
+    act(qtbot, console, "pause")
+    assert sheet.reasons.currentRow() == 0 and sheet.reasons.item(0).isSelected()
+    qtbot.keyClick(sheet, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: console.header.status.text() == "Tạm nghỉ: Nghỉ giải lao", timeout=WAIT_MS
+    )
+    act(qtbot, console, "resume")
+    qtbot.waitUntil(lambda: console.header.status.text() == "Đang mở", timeout=WAIT_MS)
+
+    # Typed and erased, nothing chosen: the dialog asks, and the card grows for the
+    # line, so the list, the "other reason" box and the message never overlap.
+    act(qtbot, console, "pause")
+    sheet.reasons.clearSelection()
+    qtbot.keyClick(sheet, Qt.Key.Key_Return)
+    assert sheet.error.isVisible() and sheet.error.text() == "Hãy chọn hoặc nhập lý do"
+    qtbot.wait(50)
+    lst, other, err = sheet.reasons.geometry(), sheet.other.geometry(), sheet.error.geometry()
+    assert lst.bottom() < other.top() and other.bottom() < err.top(), (lst, other, err)
+    assert err.bottom() < sheet.confirm_button.geometry().top()
+    sheet.reasons.setCurrentRow(1)  # choosing clears the message
+    assert not sheet.error.isVisible() and sheet.reason() == "Họp"
+    qtbot.keyClick(sheet, Qt.Key.Key_Escape)
+
+    # A citizen at the counter: no pausing (F7 grey); the server refuses it too.
+    act(qtbot, console, "call-next")
+    qtbot.waitUntil(lambda: current_number(console) == "1001", timeout=WAIT_MS)
+    assert not page.actions.button("pause").isEnabled()
+    press(qtbot, console, Qt.Key.Key_F7)
+    assert not sheet.isVisible()
+    r = live_server.api(
+        "POST", "/counters/1/pause", live_server.login("canbo1"), json={"reason": "Họp"}
+    )
+    assert r.status_code == 409 and r.json()["type"] == "counter-busy"
+    assert console.header.status.text() == "Đang mở"
+
+
+def test_transfer_dialog_chooses_nothing_and_offers_no_closed_counter(
+    qtbot, live_server, open_console
+):
+    issue(live_server)
+    open_console(2)  # counter 2 open; 3 and the rest closed
+    console = open_console(1)
+    sheet = console.console_page.transfer_sheet
+    act(qtbot, console, "call-next")
+    qtbot.waitUntil(lambda: current_number(console) == "1001", timeout=WAIT_MS)
+
+    act(qtbot, console, "transfer")
+    assert not sheet.fields.selectedItems() and not sheet.counters.selectedItems()
+    qtbot.keyClick(sheet, Qt.Key.Key_Return)  # Enter at once: asked, nothing sent
+    assert sheet.isVisible() and sheet.error.text() == "Hãy chọn nơi chuyển đến"
+    assert current_number(console) == "1001"
+    offered = [sheet.counters.item(i).text() for i in range(sheet.counters.count())]
+    assert [t.split("\n")[0] for t in offered] == ["Quầy 2 — Đang mở"]
+
+    # Arrow down in the fields list chooses its first row, visibly; Enter sends there.
+    qtbot.keyClick(sheet.fields, Qt.Key.Key_Down)
+    chosen = sheet.fields.selectedItems()
+    assert len(chosen) == 1 and sheet.body_for_choice() is not None
+    qtbot.keyClick(sheet, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: current_number(console) is None, timeout=WAIT_MS)
+
+
+def test_no_show_waits_for_a_recall_and_the_centres_time(
+    qtbot, live_server, open_console, monkeypatch
+):
+    first = issue(live_server)
+    console = open_console(1)
+    page = console.console_page
+    act(qtbot, console, "call-next")
+    qtbot.waitUntil(lambda: current_number(console) == "1001", timeout=WAIT_MS)
+
+    # Just called: F5 is grey and the panel says what the centre wants first.
+    no_show_button = page.actions.button("no-show")
+    qtbot.waitUntil(lambda: page.ticket_panel.note.isVisible(), timeout=WAIT_MS)
+    assert page.ticket_panel.note.text() == "Vắng mặt (F5): gọi lại (F2) thêm 1 lần trước"
+    assert not no_show_button.isEnabled()
+    r = live_server.api("POST", "/counters/1/no-show", live_server.login("canbo1"))
+    assert r.status_code == 409 and r.json()["type"] == "no-show-too-early"
+
+    # Recalled: a countdown, then F5 wakes up.
+    act(qtbot, console, "recall")
+    qtbot.waitUntil(
+        lambda: page.ticket_panel.note.text().startswith("Vắng mặt (F5): có thể sau"),
+        timeout=WAIT_MS,
+    )
+    qtbot.waitUntil(no_show_button.isEnabled, timeout=WAIT_MS)
+    assert page.ticket_panel.note.text() == "Công dân chưa đến: có thể ghi vắng mặt (F5)"
+
+    # F5 asks first; Esc keeps the citizen called.
+    act(qtbot, console, "no-show")
+    sheet = page.noshow_sheet
+    assert sheet.isVisible() and sheet.title.text() == "Ghi vắng mặt số 1001?"
+    qtbot.keyClick(sheet, Qt.Key.Key_Escape)
+    assert server_ticket(live_server, first["id"])["status"] == "called"
+    act(qtbot, console, "no-show")
+    qtbot.keyClick(sheet, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: current_number(console) is None, timeout=WAIT_MS)
+    gone = server_ticket(live_server, first["id"])
+    assert gone["status"] == "no_show"
+    # "Called at" in the centre's time (Hà Nội), whatever the PC's zone is.
+    qtbot.waitUntil(lambda: len(page.lists.noshows) == 1, timeout=WAIT_MS)
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    page.lists.retranslate()
+    called = datetime.fromisoformat(gone["called_at"]).astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert page.lists.noshow_table.item(0, 2).text() == called.strftime("%H:%M")
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_waiting_list_shows_many_rows_and_the_status_is_no_button(qtbot, live_server, open_console):
+    for _ in range(12):
+        issue(live_server)
+    console = open_console(1)  # 1366×768
+    page = console.console_page
+    qtbot.waitUntil(lambda: len(page.lists.waiting) == 12, timeout=WAIT_MS)
+    table = page.lists.waiting_table
+    rows = table.viewport().height() // table.rowHeight(0)
+    assert rows >= 7, rows  # was about 5
+    # "Đang mở" is a status: no filled pill that looks pressable.
+    style = console.header.status.styleSheet()
+    assert "background: transparent" in style and "border-radius" not in style
+    # One look for every greyed button, secondary or coloured.
+    call, finish = page.lists.call_button, page.actions.button("finish")
+    call.setEnabled(False)
+    assert not finish.isEnabled()
+    a = call.grab().toImage().pixelColor(6, call.height() // 2)
+    b = finish.grab().toImage().pixelColor(6, finish.height() // 2)
+    assert a.name() == b.name(), (a.name(), b.name())

@@ -80,3 +80,21 @@ def test_low_rating_with_reasons_thanks_and_idle_timeout(
     pad.link.stream.start()
     qtbot.waitUntil(lambda: pad.mode == ASKING, timeout=WAIT_MS)
     assert pad.ask.ticket.text() == "Number 1003 · Counter 1"
+
+
+def test_pad_says_calling_then_serving_and_shows_its_connection(
+    qtbot, live_server, open_console, make_pad
+):
+    issue(live_server)
+    pad = make_pad()
+    # The badge is a word on the pill, not an empty pill.
+    assert pad.badge.state == "online" and pad.badge.text() == "Đã kết nối"
+    assert pad.badge._label.isVisible()
+    console = open_console(1)
+    act(qtbot, console, "call-next")
+    # Called: the citizen is invited, not yet served.
+    qtbot.waitUntil(lambda: pad.idle.number.text() == "1001", timeout=WAIT_MS)
+    assert pad.idle.caption.text() == "Mời công dân số"
+    act(qtbot, console, "start")
+    qtbot.waitUntil(lambda: pad.idle.caption.text() == "Đang phục vụ số", timeout=WAIT_MS)
+    assert pad.idle.number.text() == "1001"

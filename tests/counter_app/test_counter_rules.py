@@ -34,7 +34,9 @@ def test_allowed_actions_follow_the_counter_state():
     called = allowed(_counter(current=_ticket("called")))
     assert {Action.RECALL, Action.START, Action.NO_SHOW, Action.TRANSFER} <= called
     assert Action.NEXT not in called and Action.FINISH not in called
+    assert Action.PAUSE not in called  # a counter pauses between citizens
     serving = allowed(_counter(current=_ticket("serving")))
+    assert Action.PAUSE not in serving
     assert Action.FINISH in serving and Action.RECALL not in serving
     paused = allowed(_counter("paused"))
     assert Action.RESUME in paused and Action.NEXT not in paused and Action.PAUSE not in paused

@@ -2,7 +2,6 @@
 console show the same figure for the same ticket at the same moment, and it is today's
 moving service time of the field, not the configured default."""
 
-
 from tests.support.inproc import InProc
 
 

@@ -98,9 +98,7 @@ def test_every_operation_documents_its_problems(inproc: InProc) -> None:  # noqa
         assert {500, 503} <= set(errors), f"{method} {path}"
         for status, answer in errors.items():
             assert list(answer["content"]) == [PROBLEM], f"{method} {path} {status}"
-            assert answer["content"][PROBLEM]["schema"] == {
-                "$ref": "#/components/schemas/Problem"
-            }
+            assert answer["content"][PROBLEM]["schema"] == {"$ref": "#/components/schemas/Problem"}
         if op.get("security"):
             assert {401, 403} <= set(errors), f"{method} {path}: authenticated"
         if "{" in path:

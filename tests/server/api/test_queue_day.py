@@ -25,6 +25,10 @@ def test_full_lifecycle_through_counters(inproc_any: InProc) -> None:
     assert done["current"] is None
     # a no-show, then the citizen comes back and is served first at this counter
     assert env.counter(1, "call-next").json()["current"]["number"] == "1001"
+    early = env.counter(1, "no-show")  # the citizen may still be on the way
+    assert early.status_code == 409 and early.json()["type"] == "no-show-too-early"
+    env.counter(1, "recall")
+    env.clock.advance(seconds=60)
     assert env.counter(1, "no-show").json()["current"] is None
     no_shows = env.api("GET", "/counters/1/no-shows", env.login("canbo1")).json()
     assert [t["number"] for t in no_shows] == ["1001"]
@@ -88,7 +92,7 @@ def test_pause_resume_close_and_rules(inproc_any: InProc) -> None:
     other = env.counter(8, "recall", clerk="canbo9")
     assert other.status_code == 403 and other.json()["type"] == "not-your-counter"
     assert env.counter(8, "recall", clerk="giamsat").status_code == 200
-    env.counter(8, "no-show")
+    env.counter(8, "no-show", clerk="giamsat")  # a supervisor need not wait
     assert env.counter(8, "close").json()["status"] == "closed"
     assert env.counter(8, "call-next").json()["type"] == "counter-closed"
 
@@ -155,7 +159,7 @@ def test_appointment_check_in_goes_before_walk_ins(inproc_any: InProc) -> None:
     env.counter(20, "open")
     # before its slot the appointment waits like anyone: the walk-in came first
     assert env.counter(20, "call-next").json()["current"]["id"] == walk_in["id"]
-    env.counter(20, "no-show")
+    env.counter(20, "no-show", clerk="giamsat")
     env.issue("cu-tru-can-cuoc")
     env.clock.advance(minutes=11)
     assert env.counter(20, "call-next").json()["current"]["id"] == t.json()["id"]
