@@ -18,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def make_kiosk(qtbot: Any, live_server: Any, tmp_path: Any) -> Iterator[Callable[..., Kiosk]]:
     """`make_kiosk(printer=…, size=…, url=…, **timings)` → a started kiosk, home ready."""
     kiosks: list[Kiosk] = []
+    i18n.set_language("vi")  # whatever an earlier test left: a kiosk starts in Vietnamese
 
     def make(*, ready: bool = True, url: str | None = None, **kw: Any) -> Kiosk:
         path = tmp_path / f"kiosk-{len(kiosks)}.json"
