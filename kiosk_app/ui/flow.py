@@ -133,6 +133,10 @@ class KioskFlow(QObject):
         self.w.show_screen(self.w.appointment)
         self.w.appointment.activate()
 
+    def retype_appointment(self) -> None:
+        self.w.show_screen(self.w.appointment)
+        self.w.appointment.resume()
+
     def open_priority(self) -> None:
         if self.c.catalog is not None:
             self.w.priority.set_groups(self.c.catalog.priority_groups)
@@ -184,7 +188,7 @@ class KioskFlow(QObject):
             self._retry = self._resend
             self._message("kiosk.msg.not_issued", text, can_retry=True)
         elif error.code.startswith("appointment-"):
-            self._retry = self.open_appointment
+            self._retry = self.retype_appointment  # keeps what was typed: fix one letter
             self._message("kiosk.msg.not_issued", text, can_retry=True)
         else:
             kind = "info" if error.code == "too-many-tickets" else "warning"
