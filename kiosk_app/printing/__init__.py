@@ -23,7 +23,12 @@ from kiosk_app.printing.job import build_job
 from kiosk_app.printing.printer import TicketPrinter, open_printer, print_ticket
 from kiosk_app.printing.printer_url import PrinterSpec, PrinterUrlError, parse_printer_url
 from kiosk_app.printing.render import SUPPORTED_WIDTHS, render_ticket
-from kiosk_app.printing.ticket import TicketPrint, sample_ticket, ticket_print_from_issued
+from kiosk_app.printing.ticket import (
+    TicketPrint,
+    sample_ticket,
+    ticket_print_from_issued,
+    trial_ticket,
+)
 
 __all__ = [
     "ERROR_CODES",
@@ -45,5 +50,6 @@ __all__ = [
     "print_ticket",
     "render_ticket",
     "sample_ticket",
+    "trial_ticket",
     "ticket_print_from_issued",
 ]

@@ -24,7 +24,7 @@ from clientkit.errors import ApiError
 from clientkit.http import ApiCall, new_idempotency_key
 from clientkit.session import ServerLink
 from kiosk_app.fields import UNAVAILABLE_CODES, FieldStatus, build_fields
-from kiosk_app.printing import sample_ticket, ticket_print_from_issued
+from kiosk_app.printing import ticket_print_from_issued, trial_ticket
 from kiosk_app.search import SearchIndex
 from kiosk_app.service.print_runner import PrintOutcome, PrintRunner
 from kiosk_app.settings import Timings, width_dots
@@ -206,10 +206,22 @@ class KioskController(QObject):
         )
 
     def print_test(self) -> None:
-        """A sample ticket on the configured printer (settings screen)."""
+        """A test ticket of this centre on the configured printer (settings screen):
+        "IN THỬ" on it, and no QR code that leads anywhere."""
+        catalog = self.catalog
+        english = i18n.language() == "en"
+        name = "MotCua"
+        if catalog is not None:
+            name = (catalog.name_en if english and catalog.name_en else None) or catalog.name
+        ticket = trial_ticket(
+            name,
+            footer=catalog.ticket_footer if catalog is not None else None,
+            language="en" if english else "vi",
+            timezone=catalog.timezone if catalog is not None else "Asia/Ho_Chi_Minh",
+        )
         self._printer.submit(
             None,
-            sample_ticket(),
+            ticket,
             self.config.printer_url,
             width_dots(self.config.paper_width_mm),
         )
