@@ -22,7 +22,7 @@ from kiosk_app.printing.labels import priority_line
 from kiosk_app.service.controller import IssueRequest
 from kiosk_app.service.print_runner import PrintOutcome
 from kiosk_app.settings import save_on_kiosk
-from kiosk_app.strings import problem_text, unavailable_text
+from kiosk_app.strings import printer_text, problem_text, unavailable_text
 from kiosk_app.ui.pin import NEW
 from kiosk_app.ui.ticket_screen import FAILED, PRINTED
 from protocol import TicketIssued
@@ -75,6 +75,8 @@ class KioskFlow(QObject):
         c.issued.connect(self._issued)
         c.issue_failed.connect(self._issue_failed)
         c.print_finished.connect(self._printed)
+        c.printer_changed.connect(self._printer_changed)
+        c.catalog_changed.connect(self._printer_changed)  # the centre's choice may change
 
     # ---- navigation ------------------------------------------------------------------
 
@@ -87,7 +89,26 @@ class KioskFlow(QObject):
             self.w.reset_language()
         self.w.show_screen(self.w.home)
 
+    def _stopped(self) -> bool:
+        """The printer does not work and the centre chose to stop issuing: say so."""
+        if not self.c.stops_without_printer:
+            return False
+        problem = self.c.printer_problem
+        code = problem.code if problem is not None else None
+        self._message("kiosk.msg.stopped", lambda: printer_text(code, True), kind="warning")
+        return True
+
+    def _printer_changed(self) -> None:
+        problem = self.c.printer_problem
+        if problem is None:
+            self.w.home.set_printer_problem(None)
+            return
+        code, stop = problem.code, self.c.stops_without_printer
+        self.w.home.set_printer_problem(lambda: printer_text(code, stop))
+
     def _field(self, service_id: str) -> FieldStatus | None:
+        if self._stopped():
+            return None
         f = self.c.field(service_id)
         if f is not None and not f.available:
             code = f.unavailable
@@ -130,6 +151,8 @@ class KioskFlow(QObject):
         self.w.search.activate()
 
     def open_appointment(self) -> None:
+        if self._stopped():
+            return
         self.w.show_screen(self.w.appointment)
         self.w.appointment.activate()
 
@@ -154,6 +177,8 @@ class KioskFlow(QObject):
         self._send(IssueRequest(appointment_code=code))
 
     def _send(self, request: IssueRequest) -> None:
+        if self._stopped():
+            return
         if self.c.issue(request):
             self.w.busy.show_text("kiosk.take.busy")
 
@@ -209,7 +234,7 @@ class KioskFlow(QObject):
             return
         shown = self.w.ticket.ticket
         if shown is not None and shown.id == outcome.job:
-            self.w.ticket.set_print_state(PRINTED if outcome.ok else FAILED)
+            self.w.ticket.set_print_state(PRINTED if outcome.ok else FAILED, outcome.code)
             if self.w.current() is self.w.ticket:
                 self.w.restart_idle()  # a failed print keeps the ticket up longer
 

@@ -10,6 +10,7 @@ when touched, so nobody queues for nothing.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Signal
 from PySide6.QtGui import QResizeEvent
@@ -64,6 +65,15 @@ class HomeScreen(Screen):
         self._columns = 0
         self.prompt = text_label(theme.Sizes.TITLE, bold=True, center=True)
         self.loading = text_label(theme.Sizes.LARGE, muted=True, center=True)
+        # The printer does not work: said first, in the alarm colour, before any choice.
+        self.printer_banner = text_label(theme.Sizes.LARGE, bold=True, center=True)
+        self.printer_banner.setStyleSheet(
+            self.printer_banner.styleSheet()
+            + f" color: {theme.current.on_accent}; background: {theme.current.danger};"
+            " border-radius: 12px; padding: 14px 24px;"
+        )
+        self.printer_banner.hide()
+        self._printer_text: Callable[[], str] | None = None
         self._grid_host = QWidget()
         self._grid = QGridLayout(self._grid_host)
         self._grid.setContentsMargins(0, 0, 0, 0)
@@ -73,11 +83,18 @@ class HomeScreen(Screen):
         self.appointment_button = bar_button("primary")
         self.search_button.clicked.connect(self.search_requested)
         self.appointment_button.clicked.connect(self.appointment_requested)
+        self.body.addWidget(self.printer_banner)
         self.body.addWidget(self.prompt)
         self.body.addWidget(self.loading)
         self.body.addWidget(self._grid_host, 1)
         self.bar(self.search_button, self.appointment_button)
         self.retranslate()
+
+    def set_printer_problem(self, text: Callable[[], str] | None) -> None:
+        """Show (`text` gives it in the current language) or hide the printer banner."""
+        self._printer_text = text
+        self.printer_banner.setText(text() if text else "")
+        self.printer_banner.setVisible(text is not None)
 
     def tile(self, service_id: str) -> CardButton:
         return self.tiles[service_id]
@@ -146,5 +163,7 @@ class HomeScreen(Screen):
         self.loading.setText(i18n.tr("kiosk.home.loading"))
         self.search_button.setText(i18n.tr("kiosk.home.search"))
         self.appointment_button.setText(i18n.tr("kiosk.home.appointment"))
+        if self._printer_text is not None:
+            self.printer_banner.setText(self._printer_text())
         self._update_texts()
         self._arrange()  # the names' lengths changed with the language
