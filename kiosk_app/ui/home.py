@@ -21,6 +21,7 @@ from kiosk_app.fields import FieldStatus
 from kiosk_app.strings import unavailable_text
 from kiosk_app.ui.card_button import CardButton, card_geometry, fitted_px
 from kiosk_app.ui.common import Screen, bar_button, restyle, text_label
+from kiosk_app.ui.icons import color_for, icon_for
 
 SPACING = 16
 TILE_ASPECT = 1.6  # width / height that reads best for two-line names
@@ -43,7 +44,7 @@ def plan_grid(
         tile_h = (height - (rows - 1) * spacing) // rows
         if tile_w < 2 * theme.TOUCH_MIN_PX or tile_h < theme.TOUCH_MIN_PX + 16:
             continue
-        box, _, _ = card_geometry(QSize(tile_w, tile_h), 1)
+        box, _, _ = card_geometry(QSize(tile_w, tile_h), 1, banded=True)
         px = min(fitted_px(n, box.width(), box.height(), max_px, 12, True) for n in names)
         key = (px, -abs(math.log((tile_w / tile_h) / TILE_ASPECT)))
         if key > best:
@@ -137,11 +138,12 @@ class HomeScreen(Screen):
             self._grid.setColumnStretch(c, 1 if c < cols else 0)
 
     def _update_texts(self) -> None:
-        for f in self._fields:
+        for i, f in enumerate(self._fields):
             tile = self.tiles.get(f.id)
             if tile is None:
                 continue
             name = i18n.pick(f.name, f.name_en)
+            tile.set_mark(color_for(f.info.color, i), icon_for(f.info.icon, f.name))
             if f.available:
                 tile.set_texts(name, i18n.tr("kiosk.tile.waiting", n=f.waiting))
             else:
