@@ -96,6 +96,12 @@ class HomeScreen(Screen):
         self._printer_text = text
         self.printer_banner.setText(text() if text else "")
         self.printer_banner.setVisible(text is not None)
+        self._fit_prompt()
+
+    def _fit_prompt(self) -> None:
+        # On a small screen the printer banner takes the prompt's place: the tiles
+        # keep their room, and the banner is what matters now.
+        self.prompt.setVisible(self._printer_text is None or self.height() > 900)
 
     def tile(self, service_id: str) -> CardButton:
         return self.tiles[service_id]
@@ -152,8 +158,11 @@ class HomeScreen(Screen):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        # A small screen gives the tiles the room rather than the sentence above them.
-        restyle(self.prompt, theme.Sizes.TITLE if self.height() > 900 else theme.Sizes.LARGE)
+        # A small screen gives the tiles the room rather than the sentences above them.
+        large = self.height() > 900
+        restyle(self.prompt, theme.Sizes.TITLE if large else theme.Sizes.LARGE)
+        restyle(self.printer_banner, theme.Sizes.LARGE if large else theme.Sizes.BODY + 2)
+        self._fit_prompt()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self._grid_host and event.type() == QEvent.Type.Resize:

@@ -25,15 +25,20 @@ def _contrast_with_white(hex_color: str) -> float:
 def test_tiles_are_easy_to_read_and_to_tell_apart(qtbot, live_server, make_kiosk, size) -> None:
     reconfigure(
         live_server,
-        **{"y-te": {"color": None, "icon": None}, "xay-dung": {"color": "#FFEB3B"}},
+        **{
+            "y-te": {"color": None, "icon": None},
+            "xay-dung": {"color": "#FFEB3B"},
+            "cong-thuong": {"closed": True},
+        },
     )
     kiosk = make_kiosk(size=size)
     w = kiosk.window
     tiles = w.home.tiles
     qtbot.waitUntil(lambda: tiles["dat-dai"].subtitle() == "Đang chờ: 0", timeout=WAIT_MS)
+    assert tiles["cong-thuong"].note() == "Tạm ngừng tiếp nhận"  # its reason, also large
     qtbot.wait(50)  # the grid has its final size
     for sid, tile in tiles.items():
-        # "Đang chờ: 0" is at least 24 px on a 1080p screen (it was 17).
+        # "Đang chờ: 0" (or why a field is closed) is at least 24 px on a 1080p screen (it was 17).
         assert tile.small_text_px() >= 24, (sid, tile.small_text_px(), tile.size())
         # White icons on the colour band: contrast at least 4.5:1.
         assert tile.accent is not None and _contrast_with_white(tile.accent) >= 4.5, sid
