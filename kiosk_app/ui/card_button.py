@@ -183,7 +183,7 @@ class CardButton(QAbstractButton):
 
 def band_width(size: QSize) -> int:
     """The width of a home tile's colour band."""
-    return max(44, min(size.height() // 2, size.width() // 5))
+    return max(32, min(size.height() // 2, size.width() // 6))
 
 
 def card_geometry(size: QSize, lines: int, *, banded: bool = False) -> tuple[QRect, int, int]:
@@ -195,7 +195,7 @@ def card_geometry(size: QSize, lines: int, *, banded: bool = False) -> tuple[QRe
     pad = max(12, min(24, size.height() // 10))
     area = QRect(0, 0, size.width(), size.height()).adjusted(pad, pad, -pad, -pad)
     if banded:
-        area.setLeft(band_width(size) + pad)
+        area.setLeft(band_width(size) + pad // 2)
         small_px = max(18, min(32, size.height() // 5))  # 24+ from a 120-px tile
     else:
         small_px = max(18, min(26, size.height() // 6))
