@@ -48,6 +48,7 @@ class Timings:
     secret_taps: int = 5  # taps on the top-left corner that open the PIN screen
     secret_window_s: float = 4.0
     pin_lock_s: float = 60.0  # after 5 wrong PINs
+    printer_probe_s: float = 15.0  # printer failed: ask its status this often until it works
 
 
 def width_dots(paper_mm: int) -> int:

@@ -23,6 +23,32 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kiosk.unavailable.service-closed": ("Tạm ngừng tiếp nhận", "Not taking tickets now"),
     "kiosk.unavailable.outside-hours": ("Ngoài giờ tiếp nhận", "Outside opening hours"),
     "kiosk.unavailable.daily-limit-reached": ("Đã hết số hôm nay", "No numbers left today"),
+    # the kiosk's printer does not work (home banner; message when the centre stops)
+    "kiosk.printer.paper-out.screen": (
+        "Máy in đã hết giấy. Số thứ tự vẫn được cấp và hiện trên màn hình kèm mã QR: "
+        "vui lòng ghi nhớ số hoặc chụp ảnh. Cán bộ đã được báo.",
+        "The printer is out of paper. Numbers are still given, on the screen with a QR "
+        "code: please remember yours or take a photo. Staff have been told.",
+    ),
+    "kiosk.printer.other.screen": (
+        "Máy in đang gặp sự cố. Số thứ tự vẫn được cấp và hiện trên màn hình kèm mã QR: "
+        "vui lòng ghi nhớ số hoặc chụp ảnh. Cán bộ đã được báo.",
+        "The printer has a problem. Numbers are still given, on the screen with a QR "
+        "code: please remember yours or take a photo. Staff have been told.",
+    ),
+    "kiosk.printer.paper-out.stop": (
+        "Máy in đã hết giấy nên máy tạm ngừng cấp số. Vui lòng chờ cán bộ thay giấy, "
+        "hoặc đến quầy hướng dẫn để được cấp số.",
+        "The printer is out of paper, so this kiosk gives no numbers for now. Please "
+        "wait for staff to refill it, or ask at the help desk for a number.",
+    ),
+    "kiosk.printer.other.stop": (
+        "Máy in đang gặp sự cố nên máy tạm ngừng cấp số. Vui lòng chờ cán bộ khắc phục, "
+        "hoặc đến quầy hướng dẫn để được cấp số.",
+        "The printer has a problem, so this kiosk gives no numbers for now. Please wait "
+        "for staff to fix it, or ask at the help desk for a number.",
+    ),
+    "kiosk.msg.stopped": ("Tạm ngừng cấp số", "No numbers for now"),
     # navigation
     "kiosk.back": ("Quay lại", "Back"),
     "kiosk.home": ("Về màn hình chính", "Back to start"),
@@ -97,6 +123,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "chụp ảnh mã QR này. Cán bộ đã được thông báo.",
         "The printer has a problem, so no paper ticket. Please remember your number or "
         "take a photo of this QR code. Staff have been told.",
+    ),
+    "kiosk.ticket.print_failed.paper-out": (
+        "Máy in hết giấy nên KHÔNG có phiếu giấy. Vui lòng ghi nhớ số thứ tự hoặc "
+        "chụp ảnh mã QR này. Cán bộ đã được thông báo.",
+        "The printer is out of paper, so NO paper ticket came out. Please remember your "
+        "number or take a photo of this QR code. Staff have been told.",
     ),
     "kiosk.ticket.qr": ("Quét mã để theo dõi lượt trên điện thoại", "Scan to follow your turn"),
     "kiosk.ticket.done": ("Xong", "Done"),
@@ -190,6 +222,13 @@ def unavailable_text(code: str | None) -> str:
     server) still reads as "not taking tickets" rather than as a key."""
     key = f"kiosk.unavailable.{code}"
     return i18n.tr(key if i18n.translator.has(key) else "kiosk.unavailable.service-closed")
+
+
+def printer_text(code: str | None, stop: bool) -> str:
+    """What the home screen (and, when the centre stops, the message) says about a
+    printer that does not work: out of paper, or any other problem."""
+    kind = "paper-out" if code == "paper-out" else "other"
+    return i18n.tr(f"kiosk.printer.{kind}.{'stop' if stop else 'screen'}")
 
 
 def register() -> None:

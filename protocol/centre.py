@@ -4,7 +4,7 @@ and the domain reads its rules from it. No I/O here (server/centre.py reads YAML
 """
 
 from datetime import time
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -44,6 +44,9 @@ class ServiceConf(BaseModel):
     closed: bool = False
     default_service_s: float | None = Field(default=None, gt=0)
     procedures: list[ProcedureInfo] = Field(default_factory=list)
+    keywords: list[str] = Field(default_factory=list)  # everyday words the kiosk search finds
+    color: str | None = Field(default=None, pattern=r"^#[0-9A-Fa-f]{6}$")  # the kiosk tile's
+    icon: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9-]{0,31}$")  # kiosk icon name
 
 
 class CounterService(BaseModel):
@@ -99,6 +102,9 @@ class CentreConfig(BaseModel):
     priority_ratio: int = Field(default=2, ge=1, le=20)
     default_service_s: float = Field(default=420, gt=0)
     kiosk_limit: KioskLimit = Field(default_factory=KioskLimit)
+    # The kiosk's printer is out of paper or off line: "screen" keeps issuing, the ticket
+    # shown on screen with its QR; "stop" issues nothing until the printer works again.
+    kiosk_when_printer_fails: Literal["stop", "screen"] = "screen"
     announcement: Announcement = Field(default_factory=Announcement)
     notice: str | None = None
     ticket_footer: str | None = None

@@ -97,6 +97,9 @@ class Snapshot(BaseModel):
 class ProcedureInfo(BaseModel):
     id: str
     name: str
+    # Everyday words citizens search with ("hộ tịch", "sổ đỏ", "CCCD"): found by the
+    # kiosk's search, never shown.
+    keywords: list[str] = Field(default_factory=list)
 
 
 class ServiceInfo(BaseModel):
@@ -108,6 +111,9 @@ class ServiceInfo(BaseModel):
     procedures: list[ProcedureInfo] = Field(default_factory=list)
     closed: bool = False
     daily_limit: int | None = None
+    keywords: list[str] = Field(default_factory=list)  # search words, as for procedures
+    color: str | None = None  # "#RRGGBB" of the field's tile; None: the kiosk's default
+    icon: str | None = None  # a name from the kiosk's icon set; None: the default
 
 
 class PriorityGroup(BaseModel):
@@ -144,6 +150,9 @@ class Catalog(BaseModel):
     ticket_footer: str | None = None
     announcement_template: str
     number_reading: str  # "words" or "digits"
+    # What a kiosk does while its printer cannot print: "screen" issues the ticket on
+    # screen (number + QR) and says no paper came out; "stop" issues nothing.
+    kiosk_when_printer_fails: str = "screen"
 
 
 class TrackingInfo(BaseModel):

@@ -20,10 +20,15 @@ from kiosk_app.printing.errors import (
 )
 from kiosk_app.printing.escpos_decode import DecodedJob, RasterBlock, decode
 from kiosk_app.printing.job import build_job
-from kiosk_app.printing.printer import TicketPrinter, open_printer, print_ticket
+from kiosk_app.printing.printer import TicketPrinter, open_printer, print_ticket, printer_status
 from kiosk_app.printing.printer_url import PrinterSpec, PrinterUrlError, parse_printer_url
 from kiosk_app.printing.render import SUPPORTED_WIDTHS, render_ticket
-from kiosk_app.printing.ticket import TicketPrint, sample_ticket, ticket_print_from_issued
+from kiosk_app.printing.ticket import (
+    TicketPrint,
+    sample_ticket,
+    ticket_print_from_issued,
+    trial_ticket,
+)
 
 __all__ = [
     "ERROR_CODES",
@@ -43,7 +48,9 @@ __all__ = [
     "open_printer",
     "parse_printer_url",
     "print_ticket",
+    "printer_status",
     "render_ticket",
     "sample_ticket",
+    "trial_ticket",
     "ticket_print_from_issued",
 ]

@@ -25,6 +25,10 @@ class Labels:
     scan_to_follow: str
     issued: str  # "{time}", "{date}"
     priority: str  # prefix of the priority banner
+    test_banner: str  # a test print, top and bottom: never taken for a real ticket
+    test_service: str
+    test_procedure: str
+    test_qr: str  # under a test print's QR code (which leads nowhere)
 
 
 LABELS: dict[Language, Labels] = {
@@ -38,6 +42,10 @@ LABELS: dict[Language, Labels] = {
         scan_to_follow="Quét mã để theo dõi lượt",
         issued="Lấy số lúc {time}, ngày {date}",
         priority="Ưu tiên",
+        test_banner="IN THỬ — KHÔNG PHẢI PHIẾU SỐ THỨ TỰ",
+        test_service="Phiếu in thử của máy lấy số",
+        test_procedure="Kiểm tra máy in, khổ giấy, chữ có dấu và mã QR",
+        test_qr="Mã QR in thử: không dẫn đến trang nào",
     ),
     "en": Labels(
         your_number="Your number",
@@ -49,6 +57,10 @@ LABELS: dict[Language, Labels] = {
         scan_to_follow="Scan to follow your turn",
         issued="Issued at {time} on {date}",
         priority="Priority",
+        test_banner="TEST PRINT — NOT A QUEUE TICKET",
+        test_service="Test print of the ticket kiosk",
+        test_procedure="Checks the printer, paper width, Vietnamese letters and QR code",
+        test_qr="Test QR code: leads nowhere",
     ),
 }
 

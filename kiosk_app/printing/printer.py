@@ -183,3 +183,15 @@ def print_ticket(
         raise PrintError(E.RENDER_ERROR, f"Không vẽ được vé: {exc}") from None
     printer.print_image(img)
     return printer.output
+
+
+def printer_status(
+    url: str, width_dots: int, *, timeouts: Timeouts | None = None
+) -> PrinterStatus:
+    """The status of the printer `print_ticket` uses for this configuration; blocking,
+    never raises (a bad URL is "cannot tell")."""
+    try:
+        printer = _shared_printer(url, width_dots, timeouts or Timeouts())
+    except ValueError as exc:
+        return PrinterStatus(online=None, paper="unknown", detail=str(exc))
+    return printer.status()

@@ -119,7 +119,7 @@ def _number_block(number: str, m: _Metrics) -> Image.Image:
 
 
 def _banner_block(text: str, m: _Metrics) -> Image.Image:
-    """Priority label in reverse video: clerks spot a priority ticket at a glance."""
+    """Priority label (or "IN THỬ") in reverse video: seen at a glance."""
     pad_y, pad_x = m.px(6), m.px(10)
     inner = _text_block(
         text, FONT_BOLD, m.px(21), m, ink=WHITE, paper=BLACK, width=m.content - 2 * pad_x
@@ -194,7 +194,9 @@ def render_ticket(t: TicketPrint, width_dots: int) -> Image.Image:
     def text(value: str, path: Path, base_size: int, gap: int) -> None:
         parts.append((_text_block(value, path, m.px(base_size), m), gap))
 
-    text(t.site_name, FONT_BOLD, 23, 0)
+    if t.test_print:  # first and last: whichever end one looks at says it
+        parts.append((_banner_block(lab.test_banner, m), 0))
+    text(t.site_name, FONT_BOLD, 23, para if t.test_print else 0)
     parts.append((_rule_block(m), para))
     text(t.service_name, FONT_BOLD, 22, para)
     if t.procedure_name and t.procedure_name.strip():
@@ -209,11 +211,14 @@ def render_ticket(t: TicketPrint, width_dots: int) -> Image.Image:
     qr, module = qr_image(t.tracking_url, m.content, target_width=round(m.content * 0.42))
     quiet = _QR_QUIET_MODULES * module  # blank space around the code, above and below
     parts.append((qr, max(section, quiet)))
-    text(lab.scan_to_follow, FONT_REGULAR, 16, max(small, quiet))
+    caption = lab.test_qr if t.test_print else lab.scan_to_follow
+    text(caption, FONT_REGULAR, 16, max(small, quiet))
     text(issued_line(t.language, t.issued_at), FONT_REGULAR, 16, para)
     if t.footer and t.footer.strip():
         parts.append((_rule_block(m), para))
         text(t.footer, FONT_REGULAR, 15, para)
+    if t.test_print:
+        parts.append((_banner_block(lab.test_banner, m), section))
 
     canvas = _stack(parts, m, top=m.px(8), bottom=m.px(8))
     return canvas.point(_THRESHOLD_LUT, "1")

@@ -7,10 +7,10 @@ time zone and no network: the kiosk resolves names and local time once, here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from kiosk_app.printing.labels import LANGUAGES, Language
+from kiosk_app.printing.labels import LANGUAGES, Language, labels_for
 from protocol.snapshot import Catalog, TicketIssued
 
 
@@ -27,6 +27,7 @@ class TicketPrint:
     footer: str | None = None
     priority_label: str | None = None
     language: Language = "vi"  # language of the fixed labels only
+    test_print: bool = False  # "IN THỬ" banners; the QR holds text, not an address
 
     def __post_init__(self) -> None:
         if not self.number.strip():
@@ -101,3 +102,34 @@ def sample_ticket(language: Language = "vi", **changes: object) -> TicketPrint:
     }
     fields.update(changes)
     return TicketPrint(**fields)  # type: ignore[arg-type]
+
+
+# What a test print's QR code holds: plain text, no address, so a phone that scans it
+# opens nothing (a made-up address would lead a curious citizen somewhere unknown).
+TEST_QR_TEXT = "IN THU / TEST PRINT - MotCua"
+
+
+def trial_ticket(
+    site_name: str,
+    *,
+    footer: str | None = None,
+    language: Language = "vi",
+    at: datetime | None = None,
+    timezone: str = "Asia/Ho_Chi_Minh",
+) -> TicketPrint:
+    """The settings screen's "In thử": this centre's name and footer, "IN THỬ" said
+    plainly at the top and bottom, number 0000, and a QR code that leads nowhere."""
+    lab = labels_for(language)
+    return TicketPrint(
+        site_name=site_name,
+        service_name=lab.test_service,
+        procedure_name=lab.test_procedure,
+        number="0000",
+        ahead=0,
+        estimated_wait_s=0,
+        issued_at=_local_time(at or datetime.now(UTC), timezone),
+        tracking_url=TEST_QR_TEXT,
+        footer=footer,
+        language=language,
+        test_print=True,
+    )

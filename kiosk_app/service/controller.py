@@ -24,7 +24,7 @@ from clientkit.errors import ApiError
 from clientkit.http import ApiCall, new_idempotency_key
 from clientkit.session import ServerLink
 from kiosk_app.fields import UNAVAILABLE_CODES, FieldStatus, build_fields
-from kiosk_app.printing import sample_ticket, ticket_print_from_issued
+from kiosk_app.printing import PrinterStatus, ticket_print_from_issued, trial_ticket
 from kiosk_app.search import SearchIndex
 from kiosk_app.service.print_runner import PrintOutcome, PrintRunner
 from kiosk_app.settings import Timings, width_dots
@@ -62,6 +62,7 @@ class KioskController(QObject):
     issued(object): `protocol.TicketIssued` — show it; printing has started.
     issue_failed(object): `clientkit.errors.ApiError` (its `title` is Vietnamese).
     print_finished(object): `PrintOutcome` of a ticket (job = ticket id) or a test print.
+    printer_changed(): `printer_problem` changed (the printer failed, or works again).
     """
 
     connection_changed = Signal(str)
@@ -72,6 +73,7 @@ class KioskController(QObject):
     issued = Signal(object)
     issue_failed = Signal(object)
     print_finished = Signal(object)
+    printer_changed = Signal()
 
     def __init__(
         self, config: DeviceConfig, timings: Timings | None = None, parent: QObject | None = None
@@ -82,11 +84,17 @@ class KioskController(QObject):
         self.index = SearchIndex([])
         self.pending: IssueRequest | None = None  # the press being answered
         self.last_print: PrintOutcome | None = None
+        # The last failed print while the printer has not worked since: the home screen
+        # says so at once, and the centre's `kiosk_when_printer_fails` applies.
+        self.printer_problem: PrintOutcome | None = None
         self.authorised = True
         self._call: ApiCall | None = None
         self._alarm_possible = True  # a previous run may have left the alarm on
         self._printer = PrintRunner(self)
         self._printer.finished.connect(self._on_printed)
+        self._printer.probed.connect(self._on_probed)
+        self._probe = QTimer(self)  # runs while the printer is known not to work
+        self._probe.timeout.connect(self._probe_printer)
         self._fields_timer = QTimer(self)
         self._fields_timer.setSingleShot(True)
         self._fields_timer.timeout.connect(self.fields_changed)
@@ -116,6 +124,7 @@ class KioskController(QObject):
 
     def stop(self) -> None:
         self._refresh.stop()
+        self._probe.stop()
         self.link.stop()
         self._printer.wait()
 
@@ -154,6 +163,16 @@ class KioskController(QObject):
 
     def field(self, service_id: str) -> FieldStatus | None:
         return next((f for f in self.fields() if f.id == service_id), None)
+
+    @property
+    def stops_without_printer(self) -> bool:
+        """The printer does not work and the centre chose "stop": issue nothing."""
+        catalog = self.catalog
+        return (
+            self.printer_problem is not None
+            and catalog is not None
+            and catalog.kiosk_when_printer_fails == "stop"
+        )
 
     @property
     def busy(self) -> bool:
@@ -206,16 +225,29 @@ class KioskController(QObject):
         )
 
     def print_test(self) -> None:
-        """A sample ticket on the configured printer (settings screen)."""
+        """A test ticket of this centre on the configured printer (settings screen):
+        "IN THỬ" on it, and no QR code that leads anywhere."""
+        catalog = self.catalog
+        english = i18n.language() == "en"
+        name = "MotCua"
+        if catalog is not None:
+            name = (catalog.name_en if english and catalog.name_en else None) or catalog.name
+        ticket = trial_ticket(
+            name,
+            footer=catalog.ticket_footer if catalog is not None else None,
+            language="en" if english else "vi",
+            timezone=catalog.timezone if catalog is not None else "Asia/Ho_Chi_Minh",
+        )
         self._printer.submit(
             None,
-            sample_ticket(),
+            ticket,
             self.config.printer_url,
             width_dots(self.config.paper_width_mm),
         )
 
     def _on_printed(self, outcome: PrintOutcome) -> None:
         self.last_print = outcome
+        self._set_printer_problem(None if outcome.ok else outcome)
         if outcome.job is not None:
             if not outcome.ok:
                 self._alarm_possible = True
@@ -227,6 +259,26 @@ class KioskController(QObject):
                 call = self.link.api.post(f"/tickets/{outcome.job}/printed", retry=True)
                 call.succeeded.connect(self._alarm_cleared)
         self.print_finished.emit(outcome)
+
+    def _set_printer_problem(self, problem: PrintOutcome | None) -> None:
+        had = self.printer_problem
+        self.printer_problem = problem
+        if problem is None:
+            self._probe.stop()
+        elif not self._probe.isActive():
+            self._probe.start(int(self.timings.printer_probe_s * 1000))
+        if (had is None) != (problem is None) or (had and problem and had.code != problem.code):
+            self.printer_changed.emit()
+
+    def _probe_printer(self) -> None:
+        if self.printer_problem is not None:
+            self._printer.probe(self.config.printer_url, width_dots(self.config.paper_width_mm))
+
+    def _on_probed(self, status: PrinterStatus) -> None:
+        """Paper back in, printer on line again: stop saying it does not work. A printer
+        that cannot tell (`online` None) is given the next ticket to try."""
+        if self.printer_problem is not None and status.ready:
+            self._set_printer_problem(None)
 
     def _alarm_cleared(self, _answer: object) -> None:
         if self.last_print is None or self.last_print.ok:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from kiosk_app.printing import PrintError, TicketPrint, print_ticket
+from kiosk_app.printing import PrintError, TicketPrint, print_ticket, printer_status
 from kiosk_app.printing.errors import IO_ERROR
 
 log = logging.getLogger(__name__)
@@ -43,9 +43,11 @@ class PrintOutcome:
 class PrintRunner(QObject):
     """Signals:
     finished(object): a `PrintOutcome`, delivered in the GUI thread.
+    probed(object): a `PrinterStatus` asked for with `probe`, in the GUI thread.
     """
 
     finished = Signal(object)
+    probed = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +80,19 @@ class PrintRunner(QObject):
             )
             # Emitted from the worker thread: Qt queues it to the GUI thread's receivers.
             self.finished.emit(outcome)
+
+        self._pool.start(work)
+
+    def probe(self, url: str, width_dots: int) -> None:
+        """Ask the printer how it is (after the jobs before it); `probed` follows."""
+
+        def work() -> None:
+            try:
+                status = printer_status(url, width_dots)
+            except Exception:  # never lose the answer to a driver bug
+                log.exception("printer status probe crashed")
+                return
+            self.probed.emit(status)
 
         self._pool.start(work)
 

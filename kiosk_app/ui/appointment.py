@@ -71,6 +71,12 @@ class AppointmentScreen(Screen):
         self.code_edit.clear()
         self.code_edit.setFocus()
 
+    def resume(self) -> None:
+        """Back after a refused code ("Thử lại"): the code stays as typed, the cursor at
+        its end, so one wrong letter is fixed without typing it all again."""
+        self.code_edit.setFocus()
+        self.code_edit.end(False)
+
     def code(self) -> str:
         return clean_code(self.code_edit.text())
 

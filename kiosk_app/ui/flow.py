@@ -22,7 +22,7 @@ from kiosk_app.printing.labels import priority_line
 from kiosk_app.service.controller import IssueRequest
 from kiosk_app.service.print_runner import PrintOutcome
 from kiosk_app.settings import given_on_start, save_on_kiosk
-from kiosk_app.strings import problem_text, unavailable_text
+from kiosk_app.strings import printer_text, problem_text, unavailable_text
 from kiosk_app.ui.pin import NEW
 from kiosk_app.ui.settings_screen import CONFIG_FIELDS
 from kiosk_app.ui.ticket_screen import FAILED, PRINTED
@@ -76,6 +76,8 @@ class KioskFlow(QObject):
         c.issued.connect(self._issued)
         c.issue_failed.connect(self._issue_failed)
         c.print_finished.connect(self._printed)
+        c.printer_changed.connect(self._printer_changed)
+        c.catalog_changed.connect(self._printer_changed)  # the centre's choice may change
 
     # ---- navigation ------------------------------------------------------------------
 
@@ -88,7 +90,26 @@ class KioskFlow(QObject):
             self.w.reset_language()
         self.w.show_screen(self.w.home)
 
+    def _stopped(self) -> bool:
+        """The printer does not work and the centre chose to stop issuing: say so."""
+        if not self.c.stops_without_printer:
+            return False
+        problem = self.c.printer_problem
+        code = problem.code if problem is not None else None
+        self._message("kiosk.msg.stopped", lambda: printer_text(code, True), kind="warning")
+        return True
+
+    def _printer_changed(self) -> None:
+        problem = self.c.printer_problem
+        if problem is None:
+            self.w.home.set_printer_problem(None)
+            return
+        code, stop = problem.code, self.c.stops_without_printer
+        self.w.home.set_printer_problem(lambda: printer_text(code, stop))
+
     def _field(self, service_id: str) -> FieldStatus | None:
+        if self._stopped():
+            return None
         f = self.c.field(service_id)
         if f is not None and not f.available:
             code = f.unavailable
@@ -131,8 +152,14 @@ class KioskFlow(QObject):
         self.w.search.activate()
 
     def open_appointment(self) -> None:
+        if self._stopped():
+            return
         self.w.show_screen(self.w.appointment)
         self.w.appointment.activate()
+
+    def retype_appointment(self) -> None:
+        self.w.show_screen(self.w.appointment)
+        self.w.appointment.resume()
 
     def open_priority(self) -> None:
         if self.c.catalog is not None:
@@ -151,6 +178,8 @@ class KioskFlow(QObject):
         self._send(IssueRequest(appointment_code=code))
 
     def _send(self, request: IssueRequest) -> None:
+        if self._stopped():
+            return
         if self.c.issue(request):
             self.w.busy.show_text("kiosk.take.busy")
 
@@ -185,7 +214,7 @@ class KioskFlow(QObject):
             self._retry = self._resend
             self._message("kiosk.msg.not_issued", text, can_retry=True)
         elif error.code.startswith("appointment-"):
-            self._retry = self.open_appointment
+            self._retry = self.retype_appointment  # keeps what was typed: fix one letter
             self._message("kiosk.msg.not_issued", text, can_retry=True)
         else:
             kind = "info" if error.code == "too-many-tickets" else "warning"
@@ -206,7 +235,7 @@ class KioskFlow(QObject):
             return
         shown = self.w.ticket.ticket
         if shown is not None and shown.id == outcome.job:
-            self.w.ticket.set_print_state(PRINTED if outcome.ok else FAILED)
+            self.w.ticket.set_print_state(PRINTED if outcome.ok else FAILED, outcome.code)
             if self.w.current() is self.w.ticket:
                 self.w.restart_idle()  # a failed print keeps the ticket up longer
 

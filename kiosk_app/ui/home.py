@@ -10,6 +10,7 @@ when touched, so nobody queues for nothing.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Signal
 from PySide6.QtGui import QResizeEvent
@@ -20,6 +21,7 @@ from kiosk_app.fields import FieldStatus
 from kiosk_app.strings import unavailable_text
 from kiosk_app.ui.card_button import CardButton, card_geometry, fitted_px
 from kiosk_app.ui.common import Screen, bar_button, restyle, text_label
+from kiosk_app.ui.icons import color_for, icon_for
 
 SPACING = 16
 TILE_ASPECT = 1.6  # width / height that reads best for two-line names
@@ -42,7 +44,7 @@ def plan_grid(
         tile_h = (height - (rows - 1) * spacing) // rows
         if tile_w < 2 * theme.TOUCH_MIN_PX or tile_h < theme.TOUCH_MIN_PX + 16:
             continue
-        box, _, _ = card_geometry(QSize(tile_w, tile_h), 1)
+        box, _, _ = card_geometry(QSize(tile_w, tile_h), 1, banded=True)
         px = min(fitted_px(n, box.width(), box.height(), max_px, 12, True) for n in names)
         key = (px, -abs(math.log((tile_w / tile_h) / TILE_ASPECT)))
         if key > best:
@@ -64,6 +66,15 @@ class HomeScreen(Screen):
         self._columns = 0
         self.prompt = text_label(theme.Sizes.TITLE, bold=True, center=True)
         self.loading = text_label(theme.Sizes.LARGE, muted=True, center=True)
+        # The printer does not work: said first, in the alarm colour, before any choice.
+        self.printer_banner = text_label(theme.Sizes.LARGE, bold=True, center=True)
+        self.printer_banner.setStyleSheet(
+            self.printer_banner.styleSheet()
+            + f" color: {theme.current.on_accent}; background: {theme.current.danger};"
+            " border-radius: 12px; padding: 14px 24px;"
+        )
+        self.printer_banner.hide()
+        self._printer_text: Callable[[], str] | None = None
         self._grid_host = QWidget()
         self._grid = QGridLayout(self._grid_host)
         self._grid.setContentsMargins(0, 0, 0, 0)
@@ -73,11 +84,24 @@ class HomeScreen(Screen):
         self.appointment_button = bar_button("primary")
         self.search_button.clicked.connect(self.search_requested)
         self.appointment_button.clicked.connect(self.appointment_requested)
+        self.body.addWidget(self.printer_banner)
         self.body.addWidget(self.prompt)
         self.body.addWidget(self.loading)
         self.body.addWidget(self._grid_host, 1)
         self.bar(self.search_button, self.appointment_button)
         self.retranslate()
+
+    def set_printer_problem(self, text: Callable[[], str] | None) -> None:
+        """Show (`text` gives it in the current language) or hide the printer banner."""
+        self._printer_text = text
+        self.printer_banner.setText(text() if text else "")
+        self.printer_banner.setVisible(text is not None)
+        self._fit_prompt()
+
+    def _fit_prompt(self) -> None:
+        # On a small screen the printer banner takes the prompt's place: the tiles
+        # keep their room, and the banner is what matters now.
+        self.prompt.setVisible(self._printer_text is None or self.height() > 900)
 
     def tile(self, service_id: str) -> CardButton:
         return self.tiles[service_id]
@@ -120,11 +144,12 @@ class HomeScreen(Screen):
             self._grid.setColumnStretch(c, 1 if c < cols else 0)
 
     def _update_texts(self) -> None:
-        for f in self._fields:
+        for i, f in enumerate(self._fields):
             tile = self.tiles.get(f.id)
             if tile is None:
                 continue
             name = i18n.pick(f.name, f.name_en)
+            tile.set_mark(color_for(f.info.color, i), icon_for(f.info.icon, f.name))
             if f.available:
                 tile.set_texts(name, i18n.tr("kiosk.tile.waiting", n=f.waiting))
             else:
@@ -133,8 +158,11 @@ class HomeScreen(Screen):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        # A small screen gives the tiles the room rather than the sentence above them.
-        restyle(self.prompt, theme.Sizes.TITLE if self.height() > 900 else theme.Sizes.LARGE)
+        # A small screen gives the tiles the room rather than the sentences above them.
+        large = self.height() > 900
+        restyle(self.prompt, theme.Sizes.TITLE if large else theme.Sizes.LARGE)
+        restyle(self.printer_banner, theme.Sizes.LARGE if large else theme.Sizes.BODY + 2)
+        self._fit_prompt()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self._grid_host and event.type() == QEvent.Type.Resize:
@@ -146,5 +174,7 @@ class HomeScreen(Screen):
         self.loading.setText(i18n.tr("kiosk.home.loading"))
         self.search_button.setText(i18n.tr("kiosk.home.search"))
         self.appointment_button.setText(i18n.tr("kiosk.home.appointment"))
+        if self._printer_text is not None:
+            self.printer_banner.setText(self._printer_text())
         self._update_texts()
         self._arrange()  # the names' lengths changed with the language

@@ -33,6 +33,7 @@ class TicketScreen(Screen):
         self.field_name = ""
         self.priority_name = ""
         self.print_state = PRINTING
+        self.print_error: str | None = None  # the printer's error code when FAILED
         self._seconds_left = 0
         self.your_label = text_label(theme.Sizes.TITLE, bold=True, muted=True, center=True)
         self.number_label = QLabel()
@@ -102,8 +103,9 @@ class TicketScreen(Screen):
         self.set_print_state(PRINTING)
         self.retranslate()
 
-    def set_print_state(self, state: str) -> None:
+    def set_print_state(self, state: str, error: str | None = None) -> None:
         self.print_state = state
+        self.print_error = error if state == FAILED else None
         c = theme.current
         background, ink = {
             PRINTING: (c.surface, c.text),
@@ -129,6 +131,8 @@ class TicketScreen(Screen):
             PRINTED: "kiosk.ticket.printed",
             FAILED: "kiosk.ticket.print_failed",
         }[self.print_state]
+        if self.print_state == FAILED and self.print_error == "paper-out":
+            key += ".paper-out"
         self.print_label.setText(i18n.tr(key))
 
     def _set_number_px(self, px: int) -> None:
@@ -151,7 +155,7 @@ class TicketScreen(Screen):
             self._scale = scale
             for label, px in self._base_px.items():
                 restyle(label, int(px * scale))
-            self.set_print_state(self.print_state)
+            self.set_print_state(self.print_state, self.print_error)
         self._set_number_px(int(NUMBER_PX * scale))
         if portrait:
             side = max(240, min(440, self.width() // 3, self.height() // 5))

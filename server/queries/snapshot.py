@@ -32,6 +32,9 @@ def build_catalog(ctx: Context, site_code: str) -> Catalog:
                 procedures=s_.procedures,
                 closed=s_.closed,
                 daily_limit=s_.daily_limit,
+                keywords=s_.keywords,
+                color=s_.color,
+                icon=s_.icon,
             )
             for s_ in cfg.services
         ],
@@ -46,4 +49,5 @@ def build_catalog(ctx: Context, site_code: str) -> Catalog:
         ticket_footer=cfg.ticket_footer,
         announcement_template=cfg.announcement.template,
         number_reading=cfg.announcement.number_reading,
+        kiosk_when_printer_fails=cfg.kiosk_when_printer_fails,
     )

@@ -66,5 +66,13 @@ def test_wrong_code_says_why_and_lets_the_citizen_retype(qtbot, live_server, kio
     assert w.message.title.text() == "Chưa lấy được số"
     assert w.message.text.text() == "Mã lịch hẹn không đúng hoặc không phải hôm nay"
     tap(qtbot, w.message.retry_button)
-    assert w.current() is w.appointment and w.appointment.code_edit.text() == ""
+    # What was typed is still there: one wrong letter is fixed, not the whole code.
+    assert w.current() is w.appointment and w.appointment.code_edit.text() == "SAIMA99"
+    assert w.appointment.submit_button.isEnabled()
+    tap(qtbot, w.appointment.keyboard.keys["⌫"])
+    assert w.appointment.code_edit.text() == "SAIMA9"
     assert waiting_tickets(live_server) == []
+    # A new visit from the home screen starts empty (the next citizen's code).
+    tap(qtbot, w.appointment.back_button)
+    tap(qtbot, w.home.appointment_button)
+    assert w.appointment.code_edit.text() == ""

@@ -37,7 +37,7 @@ pytestmark = pytest.mark.skipif(not OUT, reason="set MOTCUA_SCREENSHOTS=<dir> to
 def test_screens(qtbot, live_server, make_kiosk, lang: str, size: tuple[int, int]) -> None:
     out = Path(str(OUT))
     out.mkdir(parents=True, exist_ok=True)
-    kiosk = make_kiosk(size=size, state_refresh_s=0.5)
+    kiosk = make_kiosk(size=size, state_refresh_s=0.5, printer_probe_s=0.5)
     w = kiosk.window
     if lang == "en":
         tap(qtbot, w.header.lang_button)
@@ -74,12 +74,17 @@ def test_screens(qtbot, live_server, make_kiosk, lang: str, size: tuple[int, int
     take_number(qtbot, kiosk, "tu-phap", 2)
     qtbot.waitUntil(lambda: w.ticket.print_state == "failed", timeout=WAIT_MS)
     shot("print_failed")
-    kiosk.controller.config.printer_url = "dummy://"
     tap(qtbot, w.ticket.done_button)
+    shot("home_printer_problem")
+    kiosk.controller.config.printer_url = "dummy://"
+    qtbot.waitUntil(lambda: not w.home.printer_banner.isVisible(), timeout=WAIT_MS)
 
     tap(qtbot, w.home.search_button)
     w.search.keyboard.type_text("dat dai")
     shot("search")
+    tap(qtbot, w.search.keyboard.keys["clear"])
+    w.search.keyboard.type_text("ho tich")
+    shot("search_keyword")
     tap(qtbot, w.search.back_button)
 
     r = live_server.api(

@@ -45,3 +45,34 @@ def test_search_without_diacritics_finds_and_issues(qtbot, live_server, kiosk) -
     qtbot.waitUntil(lambda: w.current() is w.ticket, timeout=WAIT_MS)
     [ticket] = waiting_tickets(live_server)
     assert (ticket["service_id"], ticket["procedure_id"]) == ("tu-phap", "tu-phap-03")
+
+
+def test_everyday_words_find_fields_and_procedures(qtbot, live_server, kiosk) -> None:
+    """A citizen types the word they know ("hộ tịch", "sổ đỏ", "CCCD"), not the
+    procedure's official name: the centre file's keywords find it."""
+    w = kiosk.window
+    tap(qtbot, w.home.search_button)
+    s = w.search
+    for query in ("ho tich", "hộ tịch"):
+        tap(qtbot, s.keyboard.keys["clear"])
+        s.keyboard.type_text(query)
+        assert s.query_edit.text() == query
+        titles = s.results.visible_titles()
+        assert titles[0] == "Tư pháp", (query, titles)  # the field first
+        assert "Đăng ký khai sinh có yếu tố nước ngoài" in titles
+        assert "Đăng ký kết hôn có yếu tố nước ngoài" in titles
+        assert "Đăng ký khai tử có yếu tố nước ngoài" in titles
+        assert s.count_label.text().startswith("Tìm thấy")
+    tap(qtbot, s.keyboard.keys["clear"])
+    s.keyboard.type_text("so do")
+    titles = s.results.visible_titles()
+    assert titles[0] == "Đất đai"
+    assert "Đăng ký đất đai, tài sản gắn liền với đất lần đầu" in titles[:6]
+    tap(qtbot, s.keyboard.keys["clear"])
+    s.keyboard.type_text("cccd")
+    assert s.results.visible_titles()[:2] == ["Cư trú và Căn cước", "Cấp thẻ căn cước"]
+    hit = s.results.button_for(("procedure", "cu-tru-can-cuoc", "cu-tru-can-cuoc-01"))
+    assert hit is not None
+    tap(qtbot, hit)
+    assert w.current() is w.take
+    assert w.take.procedure_label.text() == "Cấp thẻ căn cước"
