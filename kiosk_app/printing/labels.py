@@ -24,6 +24,7 @@ class Labels:
     hours_minutes: str  # "{h}", "{m}"
     scan_to_follow: str
     issued: str  # "{time}", "{date}"
+    printed: str  # the same for a test print: when it was printed, not a number taken
     priority: str  # prefix of the priority banner
     test_banner: str  # a test print, top and bottom: never taken for a real ticket
     test_service: str
@@ -41,6 +42,7 @@ LABELS: dict[Language, Labels] = {
         hours_minutes="{h} giờ {m} phút",
         scan_to_follow="Quét mã để theo dõi lượt",
         issued="Lấy số lúc {time}, ngày {date}",
+        printed="In lúc {time}, ngày {date}",
         priority="Ưu tiên",
         test_banner="IN THỬ — KHÔNG PHẢI PHIẾU SỐ THỨ TỰ",
         test_service="Phiếu in thử của máy lấy số",
@@ -56,6 +58,7 @@ LABELS: dict[Language, Labels] = {
         hours_minutes="{h} h {m} min",
         scan_to_follow="Scan to follow your turn",
         issued="Issued at {time} on {date}",
+        printed="Printed at {time} on {date}",
         priority="Priority",
         test_banner="TEST PRINT — NOT A QUEUE TICKET",
         test_service="Test print of the ticket kiosk",
@@ -92,9 +95,11 @@ def wait_line(language: str, seconds: int) -> str:
     return lab.wait_about.format(duration=duration)
 
 
-def issued_line(language: str, at: datetime) -> str:
-    # dd/mm/yyyy in both languages: the ticket is used in Vietnam, where that is the norm.
-    return labels_for(language).issued.format(
+def issued_line(language: str, at: datetime, *, test_print: bool = False) -> str:
+    """ "Lấy số lúc …" on a ticket; "In lúc …" on a test print (no number was taken).
+    dd/mm/yyyy in both languages: the ticket is used in Vietnam, where that is the norm."""
+    lab = labels_for(language)
+    return (lab.printed if test_print else lab.issued).format(
         time=at.strftime("%H:%M"), date=at.strftime("%d/%m/%Y")
     )
 

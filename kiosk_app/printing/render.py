@@ -213,7 +213,7 @@ def render_ticket(t: TicketPrint, width_dots: int) -> Image.Image:
     parts.append((qr, max(section, quiet)))
     caption = lab.test_qr if t.test_print else lab.scan_to_follow
     text(caption, FONT_REGULAR, 16, max(small, quiet))
-    text(issued_line(t.language, t.issued_at), FONT_REGULAR, 16, para)
+    text(issued_line(t.language, t.issued_at, test_print=t.test_print), FONT_REGULAR, 16, para)
     if t.footer and t.footer.strip():
         parts.append((_rule_block(m), para))
         text(t.footer, FONT_REGULAR, 15, para)

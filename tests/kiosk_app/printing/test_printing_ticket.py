@@ -41,6 +41,9 @@ def test_fixed_labels() -> None:
     assert people_ahead_line("en", 0) == "People ahead of you: 0"
     assert issued_line("vi", at) == "Lấy số lúc 07:04, ngày 09/03/2025"
     assert issued_line("en", at) == "Issued at 07:04 on 09/03/2025"
+    # A test print takes no number: it says when it was printed.
+    assert issued_line("vi", at, test_print=True) == "In lúc 07:04, ngày 09/03/2025"
+    assert issued_line("en", at, test_print=True) == "Printed at 07:04 on 09/03/2025"
     assert priority_line("vi", "Người cao tuổi") == "Ưu tiên: Người cao tuổi"
     assert priority_line("vi", "Ưu tiên: Thương binh") == "Ưu tiên: Thương binh"
     assert priority_line("en", " Elderly ") == "Priority: Elderly"
