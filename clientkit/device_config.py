@@ -21,24 +21,23 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
-import hmac
 import json
 import logging
 import os
-import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from protocol.pin import hash_pin, pin_problem, verify_pin
+
 log = logging.getLogger(__name__)
 
 ENV_DIR = "MOTCUA_CONFIG_DIR"
 PAPER_WIDTHS_MM = (58, 80)
-_PIN_ITERATIONS = 120_000  # ~0.1 s on a small kiosk PC: slows guessing, not the user
 GIVEN = "command line"  # where a value came from (see `merge_settings`)
 SAVED = "saved on this device"
+SERVER = "server (motcua device set-pin)"  # the admin PIN hash the server keeps for this device
 DEFAULT = "default"
 
 
@@ -48,26 +47,6 @@ def config_dir() -> Path:
         return Path(os.environ[ENV_DIR])
     base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return Path(base) / "motcua"
-
-
-def hash_pin(pin: str, *, salt: str | None = None, iterations: int = _PIN_ITERATIONS) -> str:
-    """ "pbkdf2_sha256$iterations$salt$hex" for `pin`."""
-    salt = salt or secrets.token_hex(16)
-    digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), bytes.fromhex(salt), iterations)
-    return f"pbkdf2_sha256${iterations}${salt}${digest.hex()}"
-
-
-def verify_pin(pin: str, stored: str | None) -> bool:
-    if not stored:
-        return False
-    try:
-        scheme, iterations, salt, _ = stored.split("$")
-        if scheme != "pbkdf2_sha256":
-            return False
-        candidate = hash_pin(pin, salt=salt, iterations=int(iterations))
-    except ValueError:
-        return False
-    return hmac.compare_digest(candidate, stored)
 
 
 @dataclass
@@ -178,7 +157,7 @@ class DeviceConfig:
 
     def set_pin(self, pin: str) -> None:
         """Store a new PIN (4–12 digits). Call `save()` afterwards."""
-        if not (pin.isdigit() and 4 <= len(pin) <= 12):
+        if pin_problem(pin) is not None:
             raise ValueError("PIN must be 4 to 12 digits")
         self.admin_pin_hash = hash_pin(pin)
 

@@ -320,6 +320,14 @@ def device_add(
     rekey: Annotated[
         bool, typer.Option("--rekey", help="the device exists: issue it a new token")
     ] = False,
+    admin_pin: Annotated[
+        str | None,
+        typer.Option(
+            "--admin-pin",
+            help="kiosk: the PIN (4-12 digits) of its settings screen, kept hashed on the "
+            "server; the kiosk uses it unless its own --admin-pin is given",
+        ),
+    ] = None,
     db: DbOpt = DEFAULT_DB,
 ) -> None:
     """Register a device and print its token (shown once; --rekey issues a new one)."""
@@ -332,11 +340,46 @@ def device_add(
         raise typer.BadParameter("role must be kiosk, display or rating-pad") from None
     ctx = _context(db)
     try:
-        token = add_device(ctx, _site(ctx, site), name, r, counter, rekey=rekey)
+        token = add_device(
+            ctx, _site(ctx, site), name, r, counter, rekey=rekey, admin_pin=admin_pin
+        )
     except ValueError as e:
         typer.echo(str(e), err=True)
         raise typer.Exit(2) from None
     typer.echo(token)
+
+
+@device_app.command("set-pin")
+@needs("server")
+def device_set_pin(
+    name: str,
+    pin_stdin: Annotated[
+        bool, typer.Option("--pin-stdin", help="read the PIN from standard input (scripts)")
+    ] = False,
+    clear: Annotated[
+        bool, typer.Option("--clear", help="keep no PIN on the server for this kiosk")
+    ] = False,
+    db: DbOpt = DEFAULT_DB,
+) -> None:
+    """Set the admin PIN of kiosk NAME's settings screen, kept hashed on the server. The
+    kiosk takes it when it next connects, unless started with its own --admin-pin."""
+    from server.commands.setup import set_device_pin
+
+    pin: str | None = None
+    if not clear:
+        if pin_stdin:
+            pin = sys.stdin.readline().strip()
+        else:
+            pin = typer.prompt(
+                "Mã PIN / PIN (4-12 digits)", hide_input=True, confirmation_prompt=True
+            )
+    try:
+        set_device_pin(_context(db), name, pin)
+    except ValueError as e:
+        typer.echo(f"Lỗi / error: {e}", err=True)
+        raise typer.Exit(2) from None
+    what = "removed (the kiosk keeps the last one it had)" if clear else "set"
+    typer.echo(f"admin PIN of {name!r} {what}; the kiosk takes it when it next connects")
 
 
 @user_app.command("list")
@@ -377,8 +420,9 @@ def device_list(db: DbOpt = DEFAULT_DB) -> None:
         state = "active" if d["active"] else "REVOKED"
         counter = f"counter {d['counter']}" if d["counter"] else ""
         seen = f"seen {d['last_seen']:%Y-%m-%d %H:%M}" if d["last_seen"] else "never seen"
+        pin = "  PIN set" if d["admin_pin"] else ""
         typer.echo(
-            f"{d['name']:<20} {d['role']:<11} {counter:<11} {d['site']:<20} {state:<8} {seen}"
+            f"{d['name']:<20} {d['role']:<11} {counter:<11} {d['site']:<20} {state:<8} {seen}{pin}"
         )
 
 

@@ -1,6 +1,7 @@
 """Bodies of HTTP commands and their answers."""
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -80,6 +81,20 @@ class PauseBody(BaseModel):
 class PrintFailedBody(BaseModel):
     model_config = _STRICT
     reason: Reason
+
+
+PrinterState = Literal[
+    "ok", "offline", "paper-out", "cover-open", "timeout", "io-error", "driver-missing", "config"
+]
+
+
+class PrinterReport(BaseModel):
+    """`POST /devices/me/printer`: what a kiosk's own check of its printer found, sent
+    when it changes ("ok" clears the supervisors' alarm; anything else raises it)."""
+
+    model_config = _STRICT
+    state: PrinterState
+    detail: text(150) | None = None  # Vietnamese, for the supervisors
 
 
 class RatingCreate(BaseModel):

@@ -84,6 +84,10 @@ class Me(BaseModel):
     site: str
     counter_id: int | None = None
     full_name: str | None = None
+    # A kiosk only, and only to its own token: the hash (protocol.pin) of the admin PIN
+    # the server keeps for it (`motcua device set-pin`); None if it keeps none. The kiosk
+    # uses it unless its command line gives a PIN. Never the PIN itself.
+    admin_pin_hash: str | None = None
 
 
 class DeviceView(BaseModel):

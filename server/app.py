@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from protocol import API_PREFIX
-from server.api import admin, auth, counter, display, kiosk, problems, public, ratings
+from server.api import admin, auth, counter, devices, display, kiosk, problems, public, ratings
 from server.api.deps import Services
 from server.commands.auth import TokenResolver
 from server.commands.context import Context
@@ -85,6 +85,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         auth.router,
         display.router,
         kiosk.router,
+        devices.router,
         counter.router,
         ratings.router,
         admin.router,

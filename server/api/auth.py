@@ -6,9 +6,10 @@ from fastapi import APIRouter, Depends, Response
 from fastapi.security import HTTPAuthorizationCredentials
 
 from protocol.commands import LoginRequest, LoginResponse
+from protocol.enums import Role
 from protocol.views import Me
 from server.api.deps import CurrentPrincipal, ServicesDep, _bearer
-from server.commands.auth import login, logout
+from server.commands.auth import device_pin_hash, login, logout
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -31,7 +32,8 @@ def post_logout(
 
 
 @router.get("/me")
-def get_me(who: CurrentPrincipal) -> Me:
+def get_me(who: CurrentPrincipal, svc: ServicesDep) -> Me:
+    pin_hash = device_pin_hash(svc.ctx, who) if who.role == Role.KIOSK else None
     return Me(
         name=who.name,
         kind=who.kind,  # type: ignore[arg-type]
@@ -39,4 +41,5 @@ def get_me(who: CurrentPrincipal) -> Me:
         site=who.site,
         counter_id=who.counter_id,
         full_name=who.full_name,
+        admin_pin_hash=pin_hash,
     )

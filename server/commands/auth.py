@@ -84,6 +84,16 @@ class TokenResolver:
             )
 
 
+def device_pin_hash(ctx: Context, who: Principal) -> str | None:
+    """The admin PIN hash the server keeps for this device (read fresh: a `set-pin`
+    applies at the kiosk's next `GET /auth/me`), for its own `me` only."""
+    if who.kind != "device":
+        return None
+    with ctx.uow() as uow:
+        dev = uow.session.get(Device, who.id)
+        return dev.admin_pin_hash if dev is not None and dev.site == who.site else None
+
+
 def login(ctx: Context, body: LoginRequest) -> LoginResponse:
     with ctx.uow() as uow:
         s = uow.session

@@ -11,6 +11,7 @@ from protocol.enums import Role
 from protocol.errors import ErrorCode
 from protocol.events import EventType
 from protocol.inputs import clean_text
+from protocol.pin import hash_pin, pin_problem
 from server.centre import CentreConfig
 from server.commands.auth import forget_principal
 from server.commands.context import Context, load_site
@@ -151,11 +152,15 @@ def add_device(
     counter_id: int | None = None,
     token: str | None = None,
     rekey: bool = True,
+    admin_pin: str | None = None,
 ) -> str:
     """Register (or, with `rekey`, re-key) a device; returns its new token, shown once.
-    Without `rekey` a name that exists is refused: a typo must not cut a kiosk off."""
+    Without `rekey` a name that exists is refused: a typo must not cut a kiosk off.
+    `admin_pin` (kiosks): the PIN of its settings, kept hashed (see `set_device_pin`);
+    re-keying without one keeps the PIN the device had."""
     if role.is_user:
         raise ValueError(f"{role} is a user role")
+    pin_hash = _pin_hash(role, admin_pin) if admin_pin is not None else None
     token = token or new_token()
     name = _clean("device name", name, 64)
 
@@ -181,9 +186,14 @@ def add_device(
                     role=role.value,
                     token_hash=token_hash(token),
                     counter_id=counter_id,
+                    admin_pin_hash=pin_hash,
                 )
             )
         else:
+            if pin_hash is not None:
+                dev.admin_pin_hash = pin_hash
+            elif role != Role.KIOSK:
+                dev.admin_pin_hash = None
             dev.role, dev.token_hash, dev.counter_id, dev.site = (
                 role.value,
                 token_hash(token),
@@ -195,6 +205,31 @@ def add_device(
 
     ctx.run(cmd)
     return token
+
+
+def _pin_hash(role: Role | str, pin: str) -> str:
+    if role != Role.KIOSK:
+        raise ValueError(f"an admin PIN is for kiosks only, not a {role} device")
+    problem = pin_problem(pin)
+    if problem is not None:
+        raise ValueError(problem)
+    return hash_pin(pin)
+
+
+def set_device_pin(ctx: Context, name: str, pin: str | None) -> None:
+    """Set (None: remove) the admin PIN the server keeps for kiosk `name`. The kiosk
+    takes it at its next `GET /auth/me` (start, or back on line) unless its command line
+    gives `--admin-pin`; removed, the kiosk keeps the last one it had."""
+
+    def cmd(uow: UnitOfWork) -> None:
+        s = uow.session
+        dev = s.execute(select(Device).where(Device.name == name)).scalar_one_or_none()
+        if dev is None:
+            raise ValueError(f"no device {name!r} (see motcua device list)")
+        dev.admin_pin_hash = _pin_hash(dev.role, pin) if pin is not None else None
+        uow.commit()
+
+    ctx.run(cmd)
 
 
 def list_users(ctx: Context) -> list[dict[str, object]]:
@@ -223,6 +258,7 @@ def list_devices(ctx: Context) -> list[dict[str, object]]:
                 "counter": d.counter_id,
                 "active": d.active,
                 "last_seen": aware(d.last_seen),
+                "admin_pin": d.admin_pin_hash is not None,
             }
             for d in rows
         ]

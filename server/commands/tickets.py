@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, select
 
-from protocol.commands import PrintFailedBody, TicketCreate
+from protocol.commands import PrinterReport, PrintFailedBody, TicketCreate
 from protocol.errors import ErrorCode
 from protocol.events import EventType, PrintFailedData
 from protocol.snapshot import TicketIssued, TicketPublic
@@ -183,6 +183,26 @@ def report_print_ok(ctx: Context, who: Principal) -> None:
             dev.printer_error = None
             dev.printer_error_at = None
             uow.commit()
+
+    if who.kind == "device":
+        ctx.run(cmd)
+
+
+def report_printer_state(ctx: Context, who: Principal, body: PrinterReport) -> None:
+    """A kiosk's own check of its printer, before or between tickets: "ok" clears its
+    alarm, anything else raises it (the `GET /stats/today` printers, `GET /devices`),
+    like a failed print does. No event: no queue changed, and no ticket is involved."""
+    error = None
+    if body.state != "ok":
+        error = (f"{body.state}: {body.detail}" if body.detail else body.state)[:200]
+
+    def cmd(uow: UnitOfWork) -> None:
+        dev = uow.session.get(Device, who.id)
+        if dev is None or dev.printer_error == error:
+            return  # the same problem again: keep when it began
+        dev.printer_error = error
+        dev.printer_error_at = utc(ctx.now()) if error is not None else None
+        uow.commit()
 
     if who.kind == "device":
         ctx.run(cmd)

@@ -100,6 +100,8 @@ class Device(SQLModel, table=True):
     last_seen: datetime | None = None
     printer_error: str | None = Field(default=None, max_length=200)
     printer_error_at: datetime | None = None
+    # A kiosk's admin PIN as protocol.pin.hash_pin (never the PIN): `motcua device set-pin`.
+    admin_pin_hash: str | None = Field(default=None, max_length=200)
     active: bool = True
 
 
