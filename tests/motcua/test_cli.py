@@ -8,6 +8,7 @@ from pathlib import Path
 import httpx
 import yaml
 
+from protocol.pin import verify_pin
 from tests.support.live_server import ROOT, free_port
 
 SAMPLE = ROOT / "deploy" / "sample-centre.yaml"
@@ -47,7 +48,9 @@ def test_install_a_centre(tmp_path: Path) -> None:
         "user", "add", "x", "--role", "clerk", "--password-stdin", "--db", db, stdin="123\n"
     )
     assert short.returncode != 0 and "8" in short.stderr
-    dev = motcua("device", "add", "kiosk-sanh-a", "--role", "kiosk", "--db", db)
+    dev = motcua(
+        "device", "add", "kiosk-sanh-a", "--role", "kiosk", "--admin-pin", "1234", "--db", db
+    )
     assert dev.returncode == 0
     token = dev.stdout.strip()
     assert len(token) >= 40
@@ -72,6 +75,14 @@ def test_install_a_centre(tmp_path: Path) -> None:
         assert login.json()["role"] == "clerk"
         me = httpx.get(base + "/api/v1/auth/me", headers={"Authorization": f"Bearer {token}"})
         assert me.json()["name"] == "kiosk-sanh-a"
+        # The kiosk's admin PIN, kept by the server: only its hash reaches the kiosk.
+        assert verify_pin("1234", me.json()["admin_pin_hash"])
+        pin = motcua("device", "set-pin", "kiosk-sanh-a", "--pin-stdin", "--db", db, stdin="5678\n")
+        assert pin.returncode == 0, pin.stderr
+        me = httpx.get(base + "/api/v1/auth/me", headers={"Authorization": f"Bearer {token}"})
+        assert verify_pin("5678", me.json()["admin_pin_hash"])
+        listed = motcua("device", "list", "--db", db)
+        assert "PIN set" in listed.stdout
     finally:
         proc.terminate()
         proc.wait(timeout=10)
