@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from clientkit import i18n
-from clientkit.device_config import DeviceConfig
+from clientkit.device_config import DEFAULT, SAVED, SERVER, DeviceConfig
 from clientkit.errors import ApiError
 from clientkit.http import ApiCall, new_idempotency_key
 from clientkit.session import ServerLink
@@ -29,6 +29,8 @@ from kiosk_app.search import SearchIndex
 from kiosk_app.service.print_runner import PrintOutcome, PrintRunner
 from kiosk_app.settings import Timings, width_dots
 from protocol import Catalog, TicketCreate, TicketIssued
+from protocol.inputs import bad_character
+from protocol.pin import is_pin_hash
 
 log = logging.getLogger(__name__)
 
@@ -90,10 +92,14 @@ class KioskController(QObject):
         self.authorised = True
         self._call: ApiCall | None = None
         self._alarm_possible = True  # a previous run may have left the alarm on
+        # The printer state the server last heard from this kiosk ("ok", "paper-out"…),
+        # None: not known (new start, or a report that did not arrive): the background
+        # check reports only a change.
+        self._reported: str | None = None
         self._printer = PrintRunner(self)
         self._printer.finished.connect(self._on_printed)
         self._printer.probed.connect(self._on_probed)
-        self._probe = QTimer(self)  # runs while the printer is known not to work
+        self._probe = QTimer(self)  # the background check of the printer, always on
         self._probe.timeout.connect(self._probe_printer)
         self._fields_timer = QTimer(self)
         self._fields_timer.setSingleShot(True)
@@ -121,6 +127,9 @@ class KioskController(QObject):
     def start(self) -> None:
         self.link.start()
         self._refresh.start(int(self.timings.state_refresh_s * 1000))
+        if not self._probe.isActive():
+            self._probe.start(int(self.timings.printer_probe_s * 1000))
+            QTimer.singleShot(0, self._probe_printer)  # before the first citizen comes
 
     def stop(self) -> None:
         self._refresh.stop()
@@ -249,6 +258,7 @@ class KioskController(QObject):
         self.last_print = outcome
         self._set_printer_problem(None if outcome.ok else outcome)
         if outcome.job is not None:
+            self._reported = outcome.code if not outcome.ok else self._reported
             if not outcome.ok:
                 self._alarm_possible = True
                 # Supervisors see it in /stats/today "printers" and as an event.
@@ -258,27 +268,50 @@ class KioskController(QObject):
             elif self._alarm_possible:
                 call = self.link.api.post(f"/tickets/{outcome.job}/printed", retry=True)
                 call.succeeded.connect(self._alarm_cleared)
+                self._reported = "ok"
         self.print_finished.emit(outcome)
 
     def _set_printer_problem(self, problem: PrintOutcome | None) -> None:
         had = self.printer_problem
         self.printer_problem = problem
-        if problem is None:
-            self._probe.stop()
-        elif not self._probe.isActive():
-            self._probe.start(int(self.timings.printer_probe_s * 1000))
         if (had is None) != (problem is None) or (had and problem and had.code != problem.code):
             self.printer_changed.emit()
 
     def _probe_printer(self) -> None:
-        if self.printer_problem is not None:
-            self._printer.probe(self.config.printer_url, width_dots(self.config.paper_width_mm))
+        self._printer.probe(self.config.printer_url, width_dots(self.config.paper_width_mm))
 
     def _on_probed(self, status: PrinterStatus) -> None:
-        """Paper back in, printer on line again: stop saying it does not work. A printer
-        that cannot tell (`online` None) is given the next ticket to try."""
-        if self.printer_problem is not None and status.ready:
-            self._set_printer_problem(None)
+        """The background check. Out of paper, off line, cover open: the home screen
+        says so and the supervisors are told, before any citizen takes a number. Paper
+        back in, printer on line again: stop saying it does not work. A printer that
+        cannot tell (`online` None) is given the next ticket to try, and nothing is
+        reported for it (a failed print has told the supervisors already)."""
+        state = probe_state(status)
+        if status.ready:
+            if self.printer_problem is not None:
+                self._set_printer_problem(None)
+        elif state is not None and (
+            self.printer_problem is None or self.printer_problem.code != state
+        ):
+            detail = status.detail or PROBE_DETAIL.get(state, state)
+            self._set_printer_problem(PrintOutcome(None, False, state, detail))
+        if state is not None and state != self._reported:
+            self._report_printer(state, None if status.ready else status.detail)
+
+    def _report_printer(self, state: str, detail: str | None) -> None:
+        """`POST /devices/me/printer`, on a change only; sent again at the next check
+        if it did not arrive."""
+        body: dict[str, str] = {"state": state}
+        detail = (detail or PROBE_DETAIL.get(state) or "").strip()[:150]
+        if detail and bad_character(detail, False) is None:
+            body["detail"] = detail
+        self._reported = state
+        call = self.link.api.post("/devices/me/printer", body, retry=True)
+        call.failed.connect(lambda _err: self._report_lost(state))
+
+    def _report_lost(self, state: str) -> None:
+        if self._reported == state:
+            self._reported = None
 
     def _alarm_cleared(self, _answer: object) -> None:
         if self.last_print is None or self.last_print.ok:
@@ -289,7 +322,32 @@ class KioskController(QObject):
     def _on_connection(self, state: str) -> None:
         if state == "online":
             self.authorised = True
+            self.link.whoami().succeeded.connect(self._on_me)
         self.connection_changed.emit(state)
+
+    def _on_me(self, me: object) -> None:
+        """The admin PIN the server keeps for this kiosk (`motcua device set-pin`): used
+        unless the command line gave one, and kept on the kiosk so that its settings
+        open with it also when the server cannot be reached. A PIN is never set from
+        the kiosk's screen by a passer-by: only the installer's or the server's."""
+        pin_hash = me.get("admin_pin_hash") if isinstance(me, dict) else None
+        if not isinstance(pin_hash, str) or not is_pin_hash(pin_hash):
+            return
+        cfg = self.config
+        if cfg.sources.get("admin_pin_hash", DEFAULT) not in (DEFAULT, SAVED, SERVER):
+            return  # the command line (or its environment variable) gave one: it wins
+        cfg.sources["admin_pin_hash"] = SERVER
+        if cfg.admin_pin_hash == pin_hash:
+            return
+        cfg.admin_pin_hash = pin_hash
+        log.info("admin PIN: the one the server keeps for this kiosk")
+        if cfg.path is not None:
+            try:  # only this field: the file's other values stay as they were saved
+                saved = DeviceConfig.load("kiosk", path=cfg.path)
+                saved.admin_pin_hash = pin_hash
+                saved.save(saved.in_file | {"admin_pin_hash"})
+            except (OSError, ValueError):
+                log.exception("could not keep the server's admin PIN on the kiosk")
 
     def _on_unauthenticated(self, _error: object) -> None:
         self.authorised = False
@@ -314,3 +372,23 @@ class KioskController(QObject):
             self.link.fetch_state()
             if self.catalog is None:  # its retries gave up while the stream was up
                 self.link.fetch_catalog()
+
+
+# What the home screen and the supervisors are told when the printer does not say more.
+PROBE_DETAIL = {
+    "offline": "Máy in không phản hồi (tắt nguồn hoặc mất kết nối)",
+    "paper-out": "Máy in hết giấy",
+    "cover-open": "Nắp máy in đang mở",
+}
+
+
+def probe_state(status: PrinterStatus) -> str | None:
+    """The background check's answer as `POST /devices/me/printer` states: a problem
+    code, "ok" when the printer says it is ready, None when it cannot tell."""
+    if status.online is False:
+        return "offline"
+    if status.paper == "out":
+        return "paper-out"
+    if status.cover_open is True:
+        return "cover-open"
+    return "ok" if status.online is True else None

@@ -10,6 +10,10 @@ from clientkit.device_config import DeviceConfig
 from kiosk_app.main import build
 from kiosk_app.printing import decode
 from kiosk_app.settings import Timings
+from server.commands.context import Context
+from server.commands.setup import set_device_pin
+from server.domain.clock import SystemClock
+from server.store.db import open_database
 from tests.kiosk_app.kiosk_helpers import (
     TEST_TIMINGS,
     WAIT_MS,
@@ -205,5 +209,52 @@ def test_installer_pin_opens_settings_and_command_line_wins(
         assert s.message.text() == (
             "Settings saved. At the next start the command line sets again: Default language"
         )
+    finally:
+        close_kiosk(kiosk)
+
+
+def _server_pin(live_server, pin: str | None) -> None:
+    """`motcua device set-pin kiosk-1`, on the live database."""
+    ctx = Context(db=open_database(live_server.db_url), clock=SystemClock())
+    try:
+        set_device_pin(ctx, "kiosk-1", pin)
+    finally:
+        ctx.db.dispose()
+
+
+def test_pin_kept_by_the_server_opens_settings(qtbot, live_server, tmp_path, monkeypatch) -> None:
+    """Started without --admin-pin against a server that keeps one for it: that PIN
+    opens the settings (and is kept on the kiosk, hashed, for a start while the server
+    cannot be reached)."""
+    _server_pin(live_server, "8642")
+    kiosk = _launch(qtbot, live_server, tmp_path, monkeypatch)
+    try:
+        w = kiosk.window
+        qtbot.waitUntil(lambda: kiosk.config.has_pin, timeout=WAIT_MS)
+        tap_corner(qtbot, kiosk)
+        assert w.pin.title.text() == "Nhập mã PIN quản trị"
+        w.pin.enter("1234")
+        assert w.current() is w.pin
+        w.pin.enter("8642")
+        assert w.current() is w.settings
+        on_file = json.loads((tmp_path / "cfg" / "kiosk.json").read_text())
+        assert on_file["admin_pin_hash"] == kiosk.config.admin_pin_hash
+        assert "8642" not in json.dumps(on_file)
+    finally:
+        close_kiosk(kiosk)
+
+
+def test_command_line_pin_wins_over_the_servers(qtbot, live_server, tmp_path, monkeypatch) -> None:
+    _server_pin(live_server, "8642")
+    kiosk = _launch(qtbot, live_server, tmp_path, monkeypatch, admin_pin="2468")
+    try:
+        w = kiosk.window
+        kiosk.controller.link.whoami()  # answered after the one of the start
+        qtbot.wait(500)
+        tap_corner(qtbot, kiosk)
+        w.pin.enter("8642")
+        assert w.current() is w.pin
+        w.pin.enter("2468")
+        assert w.current() is w.settings
     finally:
         close_kiosk(kiosk)
