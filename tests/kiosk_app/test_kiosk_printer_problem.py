@@ -34,7 +34,6 @@ def test_out_of_paper_read_before_printing_shows_on_home_and_tickets_stay_on_scr
     with FakePrinter(status={1: ONLINE, 2: CAUSE_NONE, 4: PAPER_OUT}) as printer:
         kiosk = make_kiosk(printer=printer.url, printer_probe_s=0.3)
         w = kiosk.window
-        assert not w.home.printer_banner.isVisible()
         take_number(qtbot, kiosk, "dat-dai")
         qtbot.waitUntil(lambda: w.ticket.print_state == "failed", timeout=WAIT_MS)
         # Nothing was printed: the status said "no paper" before any ticket byte.
@@ -74,11 +73,10 @@ def test_centre_that_stops_issues_nothing_while_the_printer_is_down(
         lambda: c.catalog is not None and c.catalog.kiosk_when_printer_fails == "stop",
         timeout=WAIT_MS,
     )
-    take_number(qtbot, kiosk, "dat-dai")  # nobody knew yet: this one is on screen
-    qtbot.waitUntil(lambda: w.ticket.print_state == "failed", timeout=WAIT_MS)
-    tap(qtbot, w.ticket.done_button)
+    # The background check finds the printer off line before any citizen comes.
     banner = w.home.printer_banner
-    assert banner.isVisible() and "tạm ngừng cấp số" in banner.text()
+    qtbot.waitUntil(lambda: banner.isVisible(), timeout=WAIT_MS)
+    assert "tạm ngừng cấp số" in banner.text()
     # A touch on a field explains why instead of issuing a number nobody can hold.
     tap(qtbot, w.home.tile("tu-phap"))
     assert w.current() is w.message
@@ -89,10 +87,36 @@ def test_centre_that_stops_issues_nothing_while_the_printer_is_down(
     tap(qtbot, w.home.appointment_button)
     assert w.current() is w.message
     tap(qtbot, w.message.home_button)
-    assert [t["number"] for t in waiting_tickets(live_server)] == ["1001"]
+    assert waiting_tickets(live_server) == []
     qtbot.waitUntil(lambda: _printers(live_server)[0]["error"] is not None, timeout=WAIT_MS)
+    assert _printers(live_server)[0]["error"].startswith("offline")
     # The printer works again: the banner goes and numbers come again.
     c.config.printer_url = "dummy://"
     qtbot.waitUntil(lambda: not banner.isVisible(), timeout=WAIT_MS)
     take_number(qtbot, kiosk, "tu-phap")
     qtbot.waitUntil(lambda: w.ticket.print_state == "printed", timeout=WAIT_MS)
+
+
+def test_paper_out_found_by_the_background_check_reaches_the_supervisors(
+    qtbot, live_server, make_kiosk
+) -> None:
+    """Before any ticket: the probe reads "no paper", the home screen says so and the
+    supervisors see it (stats and devices); paper back in, the alarm goes by itself."""
+    with FakePrinter(status={1: ONLINE, 2: CAUSE_NONE, 4: PAPER_OUT}) as printer:
+        kiosk = make_kiosk(printer=printer.url, printer_probe_s=0.3)
+        w = kiosk.window
+        qtbot.waitUntil(lambda: w.home.printer_banner.isVisible(), timeout=WAIT_MS)
+        assert w.home.printer_banner.text().startswith("Máy in đã hết giấy")
+        qtbot.waitUntil(lambda: _printers(live_server)[0]["error"] is not None, timeout=WAIT_MS)
+        [alarm] = _printers(live_server)
+        assert alarm["device"] == "kiosk-1" and alarm["error"].startswith("paper-out")
+        r = live_server.api("GET", "/devices", live_server.login("admin"))
+        [dev] = [d for d in r.json() if d["name"] == "kiosk-1"]
+        assert dev["printer_error"] == alarm["error"]
+        assert waiting_tickets(live_server) == [] and decode(printer.received).image() is None
+        # Reported on a change only: further checks say the same and send nothing.
+        qtbot.wait(1000)
+        assert _printers(live_server)[0]["at"] == alarm["at"]
+        printer.status[4] = PAPER_OK
+        qtbot.waitUntil(lambda: not w.home.printer_banner.isVisible(), timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: _printers(live_server)[0]["error"] is None, timeout=WAIT_MS)
