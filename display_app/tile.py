@@ -30,6 +30,7 @@ from display_app.views import TileState, TileView
 ID_BLOCK = 0.3  # at most this part of the tile's width for the counter's number
 CAPTION = 0.3  # of the block's height: the word "QUẦY"
 FIELDS = 0.26  # of the tile's height, when the fields line is shown (or one line's height)
+LINE = 1.2  # a line of text's height, in font sizes (DejaVu Sans: 1.164, +2 px rounding)
 CAPTION_ROOM = 0.78  # of the block's width for "QUẦY" / "COUNTER": a margin either side
 
 
@@ -62,10 +63,11 @@ def tile_parts(rect: QRect, fields_px: int) -> TileParts:
     block = QRect(rect.left(), rect.top(), block_w, h)
     pad = max(2, int(h * 0.06))
     caption, counter = painting.rows(block.adjusted(pad, pad // 2, -pad, -pad), CAPTION)
-    right = QRect(block.right() + 1, rect.top(), w - block_w, h).adjusted(pad, pad, -pad, -pad)
+    v = max(2, int(h * 0.04))  # less room above and below: the digits' ink is centred
+    right = QRect(block.right() + 1, rect.top(), w - block_w, h).adjusted(pad, v, -pad, -v)
     if not fields_px:
         return TileParts(block, caption, counter, right, None)
-    line_h = max(int(right.height() * FIELDS), math.ceil(fields_px * 1.25))
+    line_h = max(int(right.height() * FIELDS), math.ceil(fields_px * LINE))
     number, line = painting.rows(right, 1 - line_h / max(1, right.height()))
     return TileParts(block, caption, counter, number, line)
 
