@@ -170,7 +170,10 @@ class CounterTile(QWidget):
             painting.draw_ink(painter, parts.number, v.number, self.fonts.number, color)
         else:
             font = self.fonts.closed if closed else self.fonts.status
-            painting.draw_text(painter, parts.number, v.big_text, font, color)
+            where = parts.number
+            if closed and parts.fields is not None:  # no fields line: "Đóng" in the middle
+                where = where.united(parts.fields)
+            painting.draw_text(painter, where, v.big_text, font, color)
 
         shown = self.fields_text()
         if shown and parts.fields is not None and self.fonts.fields is not None:
