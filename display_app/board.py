@@ -16,10 +16,11 @@ from PySide6.QtWidgets import QWidget
 
 from clientkit import i18n, theme
 from display_app import painting
-from display_app.tile import FIELDS, CounterTile, TileFonts, tile_parts
+from display_app.tile import CAPTION_ROOM, FIELDS, CounterTile, TileFonts, tile_parts
 from display_app.views import TileView
 
 GAP_FRACTION = 0.01  # gap between tiles, of the board's smaller side
+MIN_FIELDS_PX = 24  # the fields line's font, at the least (more: the hall's 10 m rule)
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,18 @@ def _ink_aspect(digits: int) -> float:
 
 
 def choose_layout(
-    count: int, width: int, height: int, gap: int, digits: int = 4, min_digit_px: int = 0
+    count: int,
+    width: int,
+    height: int,
+    gap: int,
+    digits: int = 4,
+    min_digit_px: int = 0,
+    min_text_px: int = 0,
 ) -> BoardLayout:
     """The grid whose ticket numbers come out tallest (`digits` long numbers). A layout
-    with the fields line is kept if its digits still reach `min_digit_px` (the 10 m rule)
-    or lose under 5 % to the best one without."""
+    with the fields line (one line in `min_text_px`, the 10 m rule for names) is kept if
+    its digits still reach `min_digit_px` (the 10 m rule) or lose under 5 % to the best
+    one without."""
     if count <= 0 or width <= 0 or height <= 0:
         return BoardLayout(1, 1, False, 0)
     aspect = _ink_aspect(digits) / 0.97  # painting.fit_ink keeps 3 % spare
@@ -55,10 +63,8 @@ def choose_layout(
         frame = max(2, int(min(tw, th) * 0.04))
         inner = QRect(0, 0, tw, th).adjusted(frame, frame, -frame, -frame)
         for fields in (True, False):
-            number = tile_parts(inner, fields).number
+            number = tile_parts(inner, max(MIN_FIELDS_PX, min_text_px) if fields else 0).number
             px = int(min(number.height(), number.width() / aspect))
-            if fields and number.height() * FIELDS / (1 - FIELDS) < 30:
-                continue  # a fields line nobody could read
             layout = BoardLayout(cols, rows, fields, px)
             if fields not in best or px > best[fields].digit_px:
                 best[fields] = layout
@@ -88,6 +94,7 @@ class CounterBoard(QWidget):
         self.shape = (1, 1)
         self.layout_choice = BoardLayout(1, 1, False, 0)
         self.min_digit_px = 0  # the hall window sets the 10 m rule for its screen
+        self.min_text_px = 0  # … and for the fields line's names
         small = theme.font(12)
         self._fonts = TileFonts(small, small, small, small, small, None)
         self._caption = i18n.tr("display.counter_word")
@@ -137,7 +144,13 @@ class CounterBoard(QWidget):
             return
         gap = max(4, int(min(self.width(), self.height()) * GAP_FRACTION))
         choice = choose_layout(
-            n, self.width(), self.height(), gap, self._longest_number, self.min_digit_px
+            n,
+            self.width(),
+            self.height(),
+            gap,
+            self._longest_number,
+            self.min_digit_px,
+            self.min_text_px,
         )
         cols, rows = choice.cols, choice.rows
         self.layout_choice = choice
@@ -153,9 +166,18 @@ class CounterBoard(QWidget):
 
     def _make_fonts(self, tw: int, th: int, fields: bool) -> TileFonts:
         frame = max(2, int(min(tw, th) * 0.04))
-        parts = tile_parts(QRect(0, 0, tw, th).adjusted(frame, frame, -frame, -frame), fields)
+        inner = QRect(0, 0, tw, th).adjusted(frame, frame, -frame, -frame)
+        fields_px = 0
+        if fields:
+            # Two wrapped lines in FIELDS of the height if that font is large enough, else
+            # one line in the smallest readable font (the line grows to hold it).
+            right_h = tile_parts(inner, 0).number.height()
+            fields_px = max(MIN_FIELDS_PX, self.min_text_px, int(right_h * FIELDS / 2.35))
+        parts = tile_parts(inner, fields_px)
         caption = painting.fit(
-            [i18n.tr("display.counter_word")], parts.caption.width(), parts.caption.height()
+            [i18n.tr("display.counter_word")],
+            int(parts.block.width() * CAPTION_ROOM),
+            int(parts.caption.height() * 0.85),
         )
         top_id = str(max(self.tiles, default=1))
         counter = painting.fit_ink(
@@ -176,8 +198,5 @@ class CounterBoard(QWidget):
             bold=False,
             max_px=int(status.pixelSize() * 0.6),
         )
-        fields_font = None
-        if parts.fields is not None:
-            # Two lines of wrapped field names in the fields line.
-            fields_font = theme.font(max(9, int(parts.fields.height() * 0.4)))
+        fields_font = theme.font(fields_px) if fields_px else None
         return TileFonts(caption, counter, number, status, closed, fields_font)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from clientkit import i18n
 from clientkit.session import ServerLink
+from display_app import painting, recent
 from display_app.blink import DEFAULT_BLINK_S, Blinker
 from display_app.board import CounterBoard
 from display_app.calls import CallAnnouncer
@@ -35,11 +36,10 @@ from protocol import RecentCall
 # Fractions of the window height / width.
 HEADER, TICKER, MARGIN = 0.07, 0.05, 0.01
 LEFT = 0.27
-LEFT_CROWDED = 0.21  # above CROWDED counters the board needs the width more
+LEFT_CROWDED = 0.25  # above CROWDED counters the board needs the width more
 CROWDED = 24
-LATEST, RECENT = 0.42, 0.22  # of the left column; the rest: waiting per field
-# A 55" 16:9 panel is ~685 mm tall: digits read from 10 m need 40 mm, 5.8 % of the height.
-READABLE = 40 / 685
+LATEST = 0.32  # of the left column; then the recent calls (as tall as their numbers
+# need), the rest: waiting per field
 
 
 class HallWindow(QWidget):
@@ -187,11 +187,17 @@ class HallWindow(QWidget):
         self.ticker.setGeometry(0, h - ticker_h, w, ticker_h)
         body = QRect(m, header_h + m, w - 2 * m, h - header_h - ticker_h - 2 * m)
         left_w = int(body.width() * (LEFT_CROWDED if len(self.board.tiles) > CROWDED else LEFT))
-        latest_h, recent_h = int(body.height() * LATEST), int(body.height() * RECENT)
+        # A 55" 16:9 panel is ~685 mm tall: what is read from 10 m is sized in mm of it.
+        digit_px = painting.mm_px(painting.NUMBER_MM, h)
+        text_px = painting.mm_px(painting.TEXT_MM, h)
+        self.recent.text_px = self.waiting.text_px = self.board.min_text_px = text_px
+        self.latest.text_px = text_px
+        latest_h = int(body.height() * LATEST)
+        recent_h = recent.needed_height(digit_px, text_px, self.recent.rows)
         x, y = body.left(), body.top()
         self.latest.setGeometry(x, y, left_w, latest_h)
         self.recent.setGeometry(x, y + latest_h + m, left_w, recent_h)
         waiting_top = y + latest_h + recent_h + 2 * m
         self.waiting.setGeometry(x, waiting_top, left_w, body.bottom() + 1 - waiting_top)
-        self.board.min_digit_px = int(h * READABLE) + 1
+        self.board.min_digit_px = digit_px
         self.board.setGeometry(x + left_w + m, y, body.width() - left_w - m, body.height())

@@ -24,6 +24,7 @@ class LatestCallPanel(QWidget):
         self.flash = False
         self.loading = True  # no state from the server yet
         self.over = False  # the latest call no longer stands (absent, counter paused…)
+        self.text_px = 0  # the field line's smallest size (the hall's 10 m rule)
 
     def set_loading(self, loading: bool) -> None:
         if loading != self.loading:
@@ -94,6 +95,7 @@ class LatestCallPanel(QWidget):
             )
             painting.draw_text(painter, ctr_r, counter, counter_font, on_fill or c.text)
             field_px = int(min(fld_r.height() * 0.6, counter_font.pixelSize() * 0.55))
+            field_px = max(field_px, min(self.text_px, int(fld_r.height() / 1.2)))
             painting.draw_text(painter, fld_r, field, theme.font(field_px), on_fill or c.muted)
         else:
             empty_font = painting.fit(field, num_r.width(), int(num_r.height() * 0.3), bold=False)

@@ -8,6 +8,7 @@ result is cached: tiles repaint while blinking.
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
@@ -143,3 +144,35 @@ def draw_ink(painter: QPainter, rect: QRect, text: str, font: QFont, color: str 
     x = rect.left() + (rect.width() - box.width()) / 2 - box.left()
     y = rect.top() + (rect.height() - box.height()) / 2 - box.top()
     painter.drawText(QPointF(x, y), text)
+
+
+# A 55" 16:9 TV is ~685 mm tall: what a citizen reads from 10 m is sized in mm of it.
+PANEL_MM = 685
+NUMBER_MM = 40  # ticket numbers: their digits' height
+TEXT_MM = 20  # names, counts, titles: their font size (the em; capitals are ~15 mm)
+
+
+def mm_px(mm: float, screen_h: int) -> int:
+    """Pixels (rounded up) that `mm` millimetres take on a 55" TV showing `screen_h` lines."""
+    return math.ceil(mm * screen_h / PANEL_MM)
+
+
+def shorten_list(text: str, font: QFont, width: int, height: int, *, sep: str = ", ") -> str:
+    """`text` (items joined by `sep`), wrapped in width×height, or as many of its first items
+    as fit followed by "+N" (how many are left out) — never shrunk, never cut mid-word.
+    "" if not even one item fits."""
+    items = text.split(sep)
+    flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+    metrics = QFontMetrics(font)
+
+    def fits(candidate: str) -> bool:
+        box = metrics.boundingRect(QRect(0, 0, width, 100_000), flags, candidate)
+        words_fit = all(metrics.horizontalAdvance(w) <= width for w in candidate.split())
+        return words_fit and box.height() <= height and box.width() <= width
+
+    for keep in range(len(items), 0, -1):
+        rest = len(items) - keep
+        candidate = sep.join(items[:keep]) + (f" +{rest}" if rest else "")
+        if fits(candidate):
+            return candidate
+    return ""

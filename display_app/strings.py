@@ -23,6 +23,7 @@ i18n.register(
         "display.no_calls": ("Chưa gọi số nào", "No number called yet"),
         "display.recent": ("Số vừa gọi", "Recently called"),
         "display.waiting": ("Đang chờ", "Waiting"),
+        "display.other_fields": ("+{n} lĩnh vực khác", "+{n} other fields"),
         "display.nobody_waiting": ("Hiện không có ai đang chờ", "Nobody is waiting"),
         "display.loading": ("Đang tải…", "Loading…"),
         "display.muted": ("Tắt tiếng", "Sound off"),

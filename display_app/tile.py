@@ -16,6 +16,7 @@ Looks by state (so a citizen tells them apart from afar, not only by the word):
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, Qt
@@ -28,7 +29,9 @@ from display_app.views import TileState, TileView
 
 ID_BLOCK = 0.3  # at most this part of the tile's width for the counter's number
 CAPTION = 0.3  # of the block's height: the word "QUẦY"
-FIELDS = 0.26  # of the tile's height, when the fields line is shown
+FIELDS = 0.26  # of the tile's height, when the fields line is shown (or one line's height)
+LINE = 1.2  # a line of text's height, in font sizes (DejaVu Sans: 1.164, +2 px rounding)
+CAPTION_ROOM = 0.78  # of the block's width for "QUẦY" / "COUNTER": a margin either side
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class TileFonts:
     number: QFont  # the ticket's number (sized by its ink: see painting.fit_ink)
     status: QFont  # "Tạm nghỉ", "—"
     closed: QFont  # "Đóng": small on purpose
-    fields: QFont | None  # None: no room for the fields line
+    fields: QFont | None  # None: no room for the fields line (it is never shrunk)
 
 
 @dataclass(frozen=True)
@@ -52,17 +55,20 @@ class TileParts:
     fields: QRect | None
 
 
-def tile_parts(rect: QRect, fields: bool) -> TileParts:
-    """The parts of a tile's inner area."""
+def tile_parts(rect: QRect, fields_px: int) -> TileParts:
+    """The parts of a tile's inner area; `fields_px`: the fields line's font size (0: no
+    fields line). The line takes FIELDS of the height, or one line of that font if more."""
     w, h = rect.width(), rect.height()
     block_w = min(int(h * 0.9), int(w * ID_BLOCK))
     block = QRect(rect.left(), rect.top(), block_w, h)
     pad = max(2, int(h * 0.06))
     caption, counter = painting.rows(block.adjusted(pad, pad // 2, -pad, -pad), CAPTION)
-    right = QRect(block.right() + 1, rect.top(), w - block_w, h).adjusted(pad, pad, -pad, -pad)
-    if not fields:
+    v = max(2, int(h * 0.04))  # less room above and below: the digits' ink is centred
+    right = QRect(block.right() + 1, rect.top(), w - block_w, h).adjusted(pad, v, -pad, -v)
+    if not fields_px:
         return TileParts(block, caption, counter, right, None)
-    number, line = painting.rows(right, 1 - FIELDS)
+    line_h = max(int(right.height() * FIELDS), math.ceil(fields_px * LINE))
+    number, line = painting.rows(right, 1 - line_h / max(1, right.height()))
     return TileParts(block, caption, counter, number, line)
 
 
@@ -102,7 +108,16 @@ class CounterTile(QWidget):
         outer = self.rect()
         frame = self._frame()
         inner = outer.adjusted(frame, frame, -frame, -frame)
-        return tile_parts(inner, self.fonts.fields is not None)
+        fields = self.fonts.fields
+        return tile_parts(inner, fields.pixelSize() if fields is not None else 0)
+
+    def fields_text(self) -> str:
+        """The fields line as painted: every field if they fit (on two lines at most),
+        else the first ones and "+N" — in its font, never a smaller one."""
+        line, font = self.parts().fields, self.fonts.fields
+        if line is None or font is None or self.view.state == TileState.CLOSED:
+            return ""
+        return painting.shorten_list(self.view.fields, font, line.width(), line.height())
 
     def _frame(self) -> int:
         return max(2, int(min(self.width(), self.height()) * 0.04))
@@ -155,15 +170,18 @@ class CounterTile(QWidget):
             painting.draw_ink(painter, parts.number, v.number, self.fonts.number, color)
         else:
             font = self.fonts.closed if closed else self.fonts.status
-            painting.draw_text(painter, parts.number, v.big_text, font, color)
+            where = parts.number
+            if closed and parts.fields is not None:  # no fields line: "Đóng" in the middle
+                where = where.united(parts.fields)
+            painting.draw_text(painter, where, v.big_text, font, color)
 
-        if parts.fields is not None and self.fonts.fields is not None and not closed:
-            fields_color = c.on_accent if flash else c.muted
+        shown = self.fields_text()
+        if shown and parts.fields is not None and self.fonts.fields is not None:
             painter.setFont(self.fonts.fields)
-            painter.setPen(QColor(fields_color))
+            painter.setPen(QColor(c.on_accent if flash else c.muted))
             painter.drawText(
                 parts.fields,
                 int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
-                v.fields,
+                shown,
             )
         painter.end()
