@@ -6,6 +6,7 @@ from datetime import timedelta
 from functools import cache
 
 from sqlalchemy import select
+from sqlmodel import Session
 
 from protocol.commands import LoginRequest, LoginResponse
 from protocol.enums import Role
@@ -62,8 +63,8 @@ class TokenResolver:
                 self._cache.pop(h, None)
 
     def _lookup(self, h: str) -> Principal | None:
-        with self.ctx.uow() as uow:
-            s = uow.session
+        # A read: the reader connection, never behind the writers' lock.
+        with Session(self.ctx.db.reader) as s:
             dev = s.execute(select(Device).where(Device.token_hash == h)).scalar_one_or_none()
             if dev is not None:
                 if not dev.active:

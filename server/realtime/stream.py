@@ -15,7 +15,7 @@ import contextlib
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import WebSocket, WebSocketDisconnect
@@ -155,6 +155,36 @@ class StreamDeps:
     snapshots: SnapshotCache
     ping_interval_s: float = 10.0
     replay_limit: int = 5000
+    _resolving: dict[str, "asyncio.Future[Any]"] = field(default_factory=dict)
+    _epochs: dict[str, str] = field(default_factory=dict)
+
+    async def who(self, token: str) -> Principal | None:
+        """The token's principal. A herd of TVs reconnecting at once (a restart) holds a
+        few tokens: one database look-up each, the rest wait for it or hit the cache."""
+        known = self.cached(token)
+        if known is not None:
+            return known
+        return await self._once(f"token:{token}", self.resolve, token)  # type: ignore[no-any-return]
+
+    async def head(self, site: str) -> tuple[str, int]:
+        """(epoch, seq) for a hello: the hub's head and the known epoch, else one look-up
+        in the log shared by every connection asking at the same moment."""
+        epoch = self.snapshots.epoch(site) or self._epochs.get(site, "")
+        seq = self.hub.last_seq(site)
+        if epoch and seq:
+            return epoch, seq
+        epoch, seq = await self._once(f"head:{site}", _site_head, self.db, site)
+        if epoch:
+            self._epochs[site] = epoch
+        return epoch, seq
+
+    async def _once(self, key: str, fn: Callable[..., Any], *args: Any) -> Any:
+        pending = self._resolving.get(key)
+        if pending is None:
+            pending = asyncio.ensure_future(asyncio.to_thread(fn, *args))
+            self._resolving[key] = pending
+            pending.add_done_callback(lambda _: self._resolving.pop(key, None))
+        return await asyncio.shield(pending)
 
 
 SUBPROTOCOL = "motcua.v1"  # what the server answers when a client offers it
@@ -176,9 +206,7 @@ def stream_token(ws: WebSocket) -> str | None:
 
 async def stream(ws: WebSocket, deps: StreamDeps) -> None:
     token = stream_token(ws)
-    who = None
-    if token:  # a token seen lately needs no thread (a herd of TVs reconnecting at once)
-        who = deps.cached(token) or await asyncio.to_thread(deps.resolve, token)
+    who = await deps.who(token) if token else None
     if who is None:
         await ws.close(code=CLOSE_UNAUTHORISED)
         return
@@ -202,9 +230,7 @@ async def stream(ws: WebSocket, deps: StreamDeps) -> None:
     sub = deps.hub.subscribe(who.site, on_overflow)
     db, ping_s = deps.db, deps.ping_interval_s
     try:
-        epoch, head = deps.snapshots.epoch(who.site), deps.hub.last_seq(who.site)
-        if not epoch or not head:  # first client of the site since start: ask the log
-            epoch, head = await asyncio.to_thread(_site_head, db, who.site)
+        epoch, head = await deps.head(who.site)
         await ws.send_text(Hello(epoch=epoch, seq=head, ping_interval_s=ping_s).model_dump_json())
         same_epoch = ws.query_params.get("epoch") in (None, "", epoch)
         if (
