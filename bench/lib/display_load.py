@@ -46,7 +46,7 @@ async def _subscribers(plan: SubPlan, ready: Any, stop: Any) -> SubResult:
         res.arrivals.append(got)
 
         def on_message(t: float, payload: bytes) -> None:
-            if payload.startswith(b'{"kind": "event"'):
+            if payload.startswith((b'{"kind": "event"', b'{"kind":"event"')):
                 m = _SEQ.search(payload, 0, 80)
                 if m:
                     got.append((int(m.group(1)), t))
