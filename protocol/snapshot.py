@@ -59,6 +59,10 @@ class CounterState(BaseModel):
     current: TicketPublic | None = None
     pause_reason: str | None = None
     since: datetime | None = None  # when the status or current ticket last changed
+    # For a called current ticket, the centre's no-show rule as the server applies it to a
+    # clerk: recalls still wanted, and from when (after them) a no-show may be recorded.
+    no_show_recalls_left: int = 0
+    no_show_at: datetime | None = None
 
 
 class ServiceState(BaseModel):
@@ -144,8 +148,6 @@ class Catalog(BaseModel):
     rating_levels: list[RatingLevel]
     rating_reasons: list[str]
     pause_reasons: list[str]
-    no_show_after_s: int = 0  # a no-show is allowed this long after the latest call
-    no_show_after_recalls: int = 0  # ... and after this many recalls
     notice: str | None = None
     ticket_footer: str | None = None
     announcement_template: str

@@ -122,9 +122,7 @@ class ConsolePage(QWidget):
 
     def no_show_wait(self) -> tuple[int, int] | None:
         """(recalls, seconds) the called citizen still gets before F5 works, or None."""
-        counter = self.counter
-        current = counter.current if counter is not None else None
-        return no_show_wait(current, self.session.catalog, self.session.clock.now())
+        return no_show_wait(self.counter, self.session.clock.now())
 
     def sheet_open(self) -> bool:
         return any(sheet.isVisible() for sheet in self.sheets)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from protocol import Catalog, CounterState, CounterStatus, TicketPublic, TicketStatus
+from protocol import CounterState, CounterStatus, TicketStatus
 
 
 class Action(StrEnum):
@@ -79,17 +79,14 @@ def citizen_at_counter(counter: CounterState | None) -> bool:
     )
 
 
-def no_show_wait(
-    ticket: TicketPublic | None, catalog: Catalog | None, now: datetime
-) -> tuple[int, int] | None:
-    """What a called ticket still needs before a no-show: (recalls, seconds), or None
-    when F5 may be pressed (or there is nothing to record). The centre's rule
-    (`no_show_after_recalls`, `no_show_after_s`), as the server checks it."""
-    if ticket is None or ticket.status != TicketStatus.CALLED or catalog is None:
+def no_show_wait(counter: CounterState | None, now: datetime) -> tuple[int, int] | None:
+    """What the called citizen still gets before F5 works: (recalls, seconds), or None
+    when it may be pressed. The server says both (`CounterState.no_show_recalls_left`,
+    `no_show_at`); the console only counts down to them."""
+    if counter is None or counter.current is None or counter.current.status != "called":
         return None
-    recalls = max(0, catalog.no_show_after_recalls - ticket.recall_count)
+    recalls = counter.no_show_recalls_left
     seconds = 0
-    if ticket.called_at is not None:
-        left = catalog.no_show_after_s - (now - ticket.called_at).total_seconds()
-        seconds = max(0, int(left + 0.999))
+    if counter.no_show_at is not None:
+        seconds = max(0, int((counter.no_show_at - now).total_seconds() + 0.999))
     return (recalls, seconds) if recalls or seconds else None

@@ -28,6 +28,7 @@ from server.domain.errors import DomainError
 from server.domain.hall import Hall
 from server.domain.lifecycle import DAY_CLOSE, Action, next_status
 from server.domain.model import Counter, Ticket
+from server.domain.no_show import no_show_terms
 from server.domain.numbering import scheme_of
 
 S = TicketStatus
@@ -192,7 +193,9 @@ class _Desk:
     ) -> CounterState:
         state = self.hall.counter_state(self.c)
         cur = current.public() if isinstance(current, Ticket) else current
-        return state.model_copy(update={"current": cur, **changes})
+        left, at = no_show_terms(self.hall.cfg, cur)
+        update = {"current": cur, "no_show_recalls_left": left, "no_show_at": at}
+        return state.model_copy(update={**update, **changes})
 
     def emit_ticket(
         self, type_: EventType, t: TicketPublic, counter: CounterState, **extra: object
@@ -374,16 +377,12 @@ class _Desk:
 
 
 def no_show_wait(cfg: CentreConfig, t: Ticket, now: datetime) -> str | None:
-    """Why a called ticket may not be recorded as a no-show yet (None when it may): the
-    centre wants `no_show_after_recalls` recalls and `no_show_after_s` seconds since the
-    latest call, so a citizen on the way is not sent to the back."""
-    need = cfg.no_show_after_recalls - t.recall_count
+    """Why a called ticket may not be recorded as a no-show yet (None when it may)."""
+    need, at = no_show_terms(cfg, t)
     if need > 0:
         return f"recall {need} more time(s) first"
-    if t.called_at is not None:
-        left = cfg.no_show_after_s - (now - t.called_at).total_seconds()
-        if left > 0:
-            return f"wait {int(left + 0.999)} s more after the latest call"
+    if at is not None and at > now:
+        return f"wait {int((at - now).total_seconds() + 0.999)} s more after the latest call"
     return None
 
 

@@ -24,6 +24,7 @@ from protocol.events import (
 from protocol.snapshot import CounterState, RecentCall, ServiceState, TicketPublic
 from server.domain.availability import unavailable
 from server.domain.model import Counter, Ticket
+from server.domain.no_show import no_show_terms
 from server.domain.policy import CounterPolicy
 from server.domain.queues import Lines
 from server.domain.waits import WINDOW, Place, moving_average, place
@@ -188,7 +189,9 @@ class Hall:
         return CounterPolicy(c.id, c.weights, self.cfg.priority_ratio, c.priority_streak)
 
     def counter_state(self, c: Counter) -> CounterState:
-        return c.public(self.tickets.get(c.current_ticket_id or 0))
+        current = self.tickets.get(c.current_ticket_id or 0)
+        left, at = no_show_terms(self.cfg, current)
+        return c.public(current).model_copy(update={"no_show_recalls_left": left, "no_show_at": at})
 
     def current(self, c: Counter) -> Ticket | None:
         return self.tickets.get(c.current_ticket_id or 0)

@@ -43,8 +43,6 @@ def build_catalog(ctx: Context, site_code: str) -> Catalog:
         rating_levels=cfg.rating_levels,
         rating_reasons=cfg.rating_reasons,
         pause_reasons=cfg.pause_reasons,
-        no_show_after_s=cfg.no_show_after_s,
-        no_show_after_recalls=cfg.no_show_after_recalls,
         notice=cfg.notice,
         ticket_footer=cfg.ticket_footer,
         announcement_template=cfg.announcement.template,

@@ -97,3 +97,17 @@ def test_no_pause_while_a_citizen_is_called_or_served(then: list[str]):
     decide.act(hall, CLERK, 1, "transfer", at, to_counter_id=1)  # sent on: free again
     decide.act(hall, CLERK, 1, "pause", at, reason="Họp")
     assert hall.counters[1].status == CounterStatus.PAUSED
+
+
+def test_the_counter_state_says_when_a_no_show_becomes_possible() -> None:
+    """The console counts down to what the server says; it keeps no copy of the rule."""
+    hall = hall_with(no_show_after_s=30, no_show_after_recalls=1)
+    called = decide.act(hall, CLERK, 1, "call-next", NOW)
+    assert called.no_show_recalls_left == 1
+    assert called.no_show_at == NOW + timedelta(seconds=30)
+    recalled = decide.act(hall, CLERK, 1, "recall", NOW + timedelta(seconds=10))
+    assert recalled.no_show_recalls_left == 0
+    assert recalled.no_show_at == NOW + timedelta(seconds=40)  # from the latest call
+    assert hall.counter_state(hall.counters[1]) == recalled  # the snapshot says the same
+    started = decide.act(hall, CLERK, 1, "start", NOW + timedelta(seconds=50))
+    assert (started.no_show_recalls_left, started.no_show_at) == (0, None)
