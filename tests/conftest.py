@@ -9,7 +9,10 @@ import os
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("MOTCUA_CONFIG_DIR", "/tmp/motcua-test-config")
+# Each pytest-xdist worker keeps its apps' saved settings apart from the other's.
+os.environ.setdefault(
+    "MOTCUA_CONFIG_DIR", f"/tmp/motcua-test-config-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+)
 
 pytest_plugins = ["tests.support.live_server", "tests.support.inproc"]
 
