@@ -11,7 +11,7 @@ from protocol.commands import PrinterReport, PrintFailedBody, TicketCreate
 from protocol.errors import ErrorCode
 from protocol.events import EventType, PrintFailedData
 from protocol.snapshot import TicketIssued, TicketPublic
-from server.domain import decide
+from server.domain import decide, views
 from server.domain.actor import Principal
 from server.domain.errors import DomainError
 from server.domain.hall import Hall
@@ -34,7 +34,7 @@ _BY_ID = select(TicketRow).where(TicketRow.id == bindparam("id"))
 
 
 def issued_view(hall: Hall, t: Ticket, tracking_code: str, base_url: str, now: Any) -> TicketIssued:
-    place = hall.place_of(t, now) if t.status == "waiting" else None
+    place = views.place_of(hall, t, now)
     svc = hall.cfg.service(t.service_id)
     return TicketIssued(
         **t.public().model_dump(),

@@ -103,6 +103,8 @@ def stats_today(ctx: Context, site_code: str) -> dict[str, Any]:
     with ctx.halls.read(site_code) as hall:
         counters = [hall.counter_state(c) for c in hall.counters.values()]
         late = [asdict(x) for x in late_counters(hall, now)]
+        # Waiting per field as the hall counts it (the snapshot's and the kiosk's figure).
+        waiting_by_service = {svc.id: hall.lines.waiting(svc.id) for svc in hall.cfg.services}
     with Session(ctx.db.reader, expire_on_commit=False) as s, s.begin():
         site = load_site(s, site_code)
         cfg = ctx.config_of(site)
@@ -119,18 +121,15 @@ def stats_today(ctx: Context, site_code: str) -> dict[str, Any]:
         )
         devices = list(s.execute(select(Device).where(Device.site == site_code)).scalars())
     per_service = []
-    waiting_by_service: dict[str, int] = {}
     for svc in cfg.services:
         mine = [t for t in tickets if t.service_id == svc.id]
         f = _figures(mine, [r for r in ratings if r.ticket_id in {t.id for t in mine}], cfg)
-        waiting = sum(1 for t in mine if t.status == TicketStatus.WAITING.value)
-        waiting_by_service[svc.id] = waiting
         per_service.append(
             {
                 "service_id": svc.id,
                 "name": svc.name,
                 "issued": sum(1 for t in tickets if t.issued_service_id == svc.id),
-                "waiting": waiting,
+                "waiting": waiting_by_service.get(svc.id, 0),
                 **f,
             }
         )
