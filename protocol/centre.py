@@ -3,7 +3,7 @@ hours, texts. Part of the contract: the server validates it, stores it on the si
 and the domain reads its rules from it. No I/O here (server/centre.py reads YAML).
 """
 
-from datetime import time
+from datetime import date, time
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -47,6 +47,9 @@ class ServiceConf(BaseModel):
     keywords: list[str] = Field(default_factory=list)  # everyday words the kiosk search finds
     color: str | None = Field(default=None, pattern=r"^#[0-9A-Fa-f]{6}$")  # the kiosk tile's
     icon: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9-]{0,31}$")  # kiosk icon name
+    # Supervisors are alerted when a citizen of this field has waited longer than this;
+    # None: the centre's `alerts.wait_min`.
+    alert_wait_min: int | None = Field(default=None, ge=1, le=24 * 60)
 
 
 class CounterService(BaseModel):
@@ -79,6 +82,16 @@ class Announcement(BaseModel):
     number_reading: str = Field(default="words", pattern="^(words|digits)$")
 
 
+class AlertLimits(BaseModel):
+    """When the console alerts supervisors (live supervision)."""
+
+    model_config = _STRICT
+    wait_min: int = Field(default=60, ge=1, le=24 * 60)  # a citizen waiting this long
+    pause_min: int = Field(default=20, ge=1, le=24 * 60)  # a counter paused this long
+    idle_min: int = Field(default=5, ge=1, le=24 * 60)  # open, idle, its fields waiting
+    device_offline_s: int = Field(default=120, ge=10, le=24 * 3600)  # kiosk/TV not seen
+
+
 def _default_ratings() -> list[RatingLevel]:
     return [
         RatingLevel(code="very-satisfied", name="Rất hài lòng", name_en="Very satisfied"),
@@ -99,6 +112,8 @@ class CentreConfig(BaseModel):
         default_factory=lambda: {d: ("07:00", "17:00") for d in WEEKDAYS[:5]}
     )
     enforce_hours: bool = True
+    # Public holidays and other days the centre does not open (no tickets, whatever `hours`).
+    closed_days: list[date] = Field(default_factory=list)
     priority_ratio: int = Field(default=2, ge=1, le=20)
     default_service_s: float = Field(default=420, gt=0)
     kiosk_limit: KioskLimit = Field(default_factory=KioskLimit)
@@ -116,6 +131,7 @@ class CentreConfig(BaseModel):
     # after the latest call (or recall), and after this many recalls.
     no_show_after_s: int = Field(default=60, ge=0, le=3600)
     no_show_after_recalls: int = Field(default=1, ge=0, le=10)
+    alerts: AlertLimits = Field(default_factory=AlertLimits)
     services: list[ServiceConf] = Field(min_length=1)
     counters: list[CounterConf] = Field(min_length=1)
 
@@ -176,6 +192,12 @@ class CentreConfig(BaseModel):
         return {
             d: (time.fromisoformat(a), time.fromisoformat(b)) for d, (a, b) in self.hours.items()
         }
+
+    def alert_wait_min(self, service_id: str) -> int:
+        svc = self.service(service_id)
+        if svc is not None and svc.alert_wait_min is not None:
+            return svc.alert_wait_min
+        return self.alerts.wait_min
 
     def service(self, service_id: str) -> ServiceConf | None:
         return self._services().get(service_id)

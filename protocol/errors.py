@@ -33,6 +33,13 @@ class ErrorCode(StrEnum):
     IDEMPOTENCY_CONFLICT = "idempotency-conflict"
     IDEMPOTENCY_KEY_REQUIRED = "idempotency-key-required"
     UNKNOWN_REASON = "unknown-reason"
+    UNKNOWN_USER = "unknown-user"
+    UNKNOWN_DEVICE = "unknown-device"
+    UNKNOWN_ALERT = "unknown-alert"
+    NAME_TAKEN = "name-taken"
+    FIELD_IN_USE = "field-in-use"
+    CENTRE_INVALID = "centre-invalid"
+    TOO_MANY_LOGINS = "too-many-logins"
     RATE_LIMITED = "too-many-requests"
     VALIDATION = "validation-error"
     MALFORMED = "malformed-request"
@@ -75,6 +82,13 @@ ERROR_TITLES: dict[ErrorCode, str] = {
     ErrorCode.IDEMPOTENCY_CONFLICT: "Khóa Idempotency-Key đã dùng cho một yêu cầu khác",
     ErrorCode.IDEMPOTENCY_KEY_REQUIRED: "Thiếu khóa Idempotency-Key cho yêu cầu lấy số",
     ErrorCode.UNKNOWN_REASON: "Lý do không có trong danh sách của trung tâm",
+    ErrorCode.UNKNOWN_USER: "Không tìm thấy tài khoản",
+    ErrorCode.UNKNOWN_DEVICE: "Không tìm thấy thiết bị",
+    ErrorCode.UNKNOWN_ALERT: "Không tìm thấy cảnh báo",
+    ErrorCode.NAME_TAKEN: "Tên này đã được dùng",
+    ErrorCode.FIELD_IN_USE: "Lĩnh vực còn công dân đang chờ, hãy chọn cách xử lý các số này",
+    ErrorCode.CENTRE_INVALID: "Cấu hình trung tâm không hợp lệ",
+    ErrorCode.TOO_MANY_LOGINS: "Đăng nhập sai quá nhiều lần, vui lòng thử lại sau",
     ErrorCode.RATE_LIMITED: "Quá nhiều yêu cầu, vui lòng thử lại sau ít giây",
     ErrorCode.VALIDATION: "Dữ liệu gửi lên không hợp lệ",
     ErrorCode.MALFORMED: "Yêu cầu không đúng định dạng",

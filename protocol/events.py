@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
+from protocol.admin import AlertPublic
 from protocol.commands import RatingPublic
 from protocol.snapshot import CounterState, ServiceState, TicketPublic
 
@@ -33,6 +34,13 @@ class EventType(StrEnum):
     RATING_SUBMITTED = "rating.submitted"
     DAY_CLOSED = "day.closed"
     CONFIG_CHANGED = "config.changed"
+    TICKET_MOVED = "ticket.moved"  # a supervisor moved it to the front, with a reason
+    USER_CHANGED = "user.changed"
+    DEVICE_CHANGED = "device.changed"
+    LOGIN_REFUSED = "auth.login_refused"  # too many failed attempts
+    ALERT_RAISED = "alert.raised"
+    ALERT_CLEARED = "alert.cleared"
+    ALERT_ACKED = "alert.acked"
 
 
 class EventData(BaseModel):
@@ -102,6 +110,44 @@ class ConfigChangedData(EventData):
     version: int
 
 
+class TicketMovedData(EventData):
+    """`ticket.moved`: a supervisor put the ticket at the front of its field."""
+
+    ticket: TicketPublic
+    reason: str
+
+
+class UserChangedData(EventData):
+    """`user.changed`: `change` is "created", "updated", "password", "disabled" or
+    "enabled"; a password change or disabling ends the user's sessions."""
+
+    username: str
+    change: str
+    role: str | None = None
+
+
+class DeviceChangedData(EventData):
+    """`device.changed`: `change` is "added" or "revoked" (its token refused at once)."""
+
+    name: str
+    change: str
+    role: str | None = None
+
+
+class LoginRefusedData(EventData):
+    """`auth.login_refused`: too many failed logins for `username` or from `address`."""
+
+    username: str
+    address: str | None = None
+    retry_after_s: int
+
+
+class AlertData(EventData):
+    """`alert.raised|cleared|acked`: the alert as it now is."""
+
+    alert: AlertPublic
+
+
 DATA_MODELS: dict[EventType, type[EventData]] = {
     EventType.TICKET_ISSUED: TicketIssuedData,
     EventType.TICKET_CALLED: TicketAtCounterData,
@@ -120,6 +166,13 @@ DATA_MODELS: dict[EventType, type[EventData]] = {
     EventType.RATING_SUBMITTED: RatingData,
     EventType.DAY_CLOSED: DayClosedData,
     EventType.CONFIG_CHANGED: ConfigChangedData,
+    EventType.TICKET_MOVED: TicketMovedData,
+    EventType.USER_CHANGED: UserChangedData,
+    EventType.DEVICE_CHANGED: DeviceChangedData,
+    EventType.LOGIN_REFUSED: LoginRefusedData,
+    EventType.ALERT_RAISED: AlertData,
+    EventType.ALERT_CLEARED: AlertData,
+    EventType.ALERT_ACKED: AlertData,
 }
 
 AnyEventData = (
@@ -133,6 +186,11 @@ AnyEventData = (
     | RatingData
     | DayClosedData
     | ConfigChangedData
+    | TicketMovedData
+    | UserChangedData
+    | DeviceChangedData
+    | LoginRefusedData
+    | AlertData
 )
 
 
