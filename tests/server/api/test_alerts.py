@@ -27,9 +27,9 @@ def next_monday_nine(env: InProc) -> datetime:
 
 
 @pytest.fixture
-def env(inproc: InProc) -> InProc:
-    inproc.clock.set(next_monday_nine(inproc))
-    return inproc
+def env(inproc_any: InProc) -> InProc:
+    inproc_any.clock.set(next_monday_nine(inproc_any))
+    return inproc_any
 
 
 def alerts(env: InProc, **params: Any) -> list[dict[str, Any]]:
@@ -164,11 +164,12 @@ def test_who_may_and_unknown_alerts(env: InProc) -> None:
     assert r.json()["title"]
 
 
-def test_a_second_process_neither_raises_twice_nor_forgets(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", ["sqlite", "postgres"])
+def test_a_second_process_neither_raises_twice_nor_forgets(kind: str, tmp_path: Path) -> None:
     """Two server processes on one database: the check decides inside the locked,
     caught-up write; a process that loads its hall afresh finds today's alerts in the
     log."""
-    with prepared_database("sqlite", tmp_path) as (url, tokens):
+    with prepared_database(kind, tmp_path) as (url, tokens):
         one, two = InProc(url, tokens), InProc(url, tokens)
         try:
             start = next_monday_nine(one)

@@ -32,10 +32,15 @@ def new_hall(**cfg: object) -> Hall:
             "pause_reasons": ["Họp"],
             "alerts": {"wait_min": 60, "pause_min": 20, "idle_min": 5, "device_offline_s": 120},
             "services": [
-                {"id": "ho-tich", "name": "Hộ tịch", "name_en": "Civil status", "alert_wait_min": 30,
-                 "numbers": {"start": 1001, "end": 1999}},
+                {
+                    "id": "ho-tich",
+                    "name": "Hộ tịch",
+                    "name_en": "Civil status",
+                    "alert_wait_min": 30,
+                    "numbers": {"start": 1001, "end": 1999},
+                },
                 {"id": "dat-dai", "name": "Đất đai", "numbers": {"start": 2001}},
-            ],  # fmt: skip
+            ],
             "counters": [{"id": 1, "services": ["ho-tich"]}, {"id": 2, "services": ["dat-dai"]}],
             **cfg,
         }
@@ -57,9 +62,7 @@ def test_long_wait_from_the_fields_own_limit_on() -> None:
     issue(hall, "ho-tich", NOW, 1)  # its field alerts after 30 minutes
     issue(hall, "dat-dai", NOW, 2)  # the centre's 60 minutes
     assert kinds(hall, NOW + 30 * M - S) == {}
-    assert kinds(hall, NOW + 30 * M) == {
-        "long-wait:1": "Công dân số 1001 (Hộ tịch) đã chờ 30 phút"
-    }
+    assert kinds(hall, NOW + 30 * M) == {"long-wait:1": "Công dân số 1001 (Hộ tịch) đã chờ 30 phút"}
     later = alerts.holding(hall, [], NOW + 62 * M)
     assert [a.id for a in later] == ["long-wait:1", "long-wait:2"]
     assert later[0].text_en == "Citizen 1001 (Civil status) has waited 62 minutes"
