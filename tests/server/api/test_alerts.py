@@ -2,6 +2,7 @@
 the stream as `alert.raised`, is acknowledged by a supervisor, and clears when its
 condition ends. The background check is called directly (its loop waits 15 s)."""
 
+import time as clock
 from collections.abc import Iterator
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -9,9 +10,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import update
 
+from server.app import create_app
 from server.commands.supervision import check_all_sites
+from server.settings import Settings
 from server.store.tables import Device
 from tests.support.databases import prepared_database
 from tests.support.inproc import InProc
@@ -195,3 +199,23 @@ def test_a_second_process_neither_raises_twice_nor_forgets(kind: str, tmp_path: 
         finally:
             one.close()
             two.close()
+
+
+def test_the_server_checks_by_itself(tmp_path: Path) -> None:
+    """The lifespan's loop raises alerts with nobody calling the check."""
+    with prepared_database("sqlite", tmp_path) as (url, tokens):
+        app = create_app(Settings(database_url=url, alert_check_interval_s=0.05))
+        with TestClient(app) as client:
+            kiosk = {"Authorization": f"Bearer {tokens['kiosk']}"}
+            report = {"state": "paper-out", "detail": "khay 2"}
+            client.post("/api/v1/devices/me/printer", headers=kiosk, json=report)
+            login = {"username": "giamsat", "password": "demo1234"}
+            token = client.post("/api/v1/auth/login", json=login).json()["token"]
+            boss = {"Authorization": f"Bearer {token}"}
+            found: list[dict[str, Any]] = []
+            for _ in range(400):  # the loop runs every 50 ms; give it many turns
+                found = client.get("/api/v1/alerts", headers=boss).json()
+                if found:
+                    break
+                clock.sleep(0.05)
+            assert [a["text"] for a in found] == ["Máy in của kiosk-1 hết giấy (khay 2)"]
