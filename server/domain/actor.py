@@ -18,7 +18,7 @@ class Principal:
 
     @property
     def actor(self) -> str:
-        return f"{self.kind}:{self.name}"
+        return "system" if self.kind == "system" else f"{self.kind}:{self.name}"
 
     @property
     def is_manager(self) -> bool:

@@ -1,10 +1,16 @@
 """The one exception the domain raises: a stable code the API turns into problem+json."""
 
+from typing import Any
+
 from protocol.errors import ERROR_TITLES, ErrorCode
 
 
 class DomainError(Exception):
-    def __init__(self, code: ErrorCode, detail: str | None = None) -> None:
+    """`extra`: members the problem+json carries besides `detail` (e.g. `in_use` of
+    `field-in-use`, `errors` of `centre-invalid`)."""
+
+    def __init__(self, code: ErrorCode, detail: str | None = None, **extra: Any) -> None:
         self.code = code
         self.detail = detail
+        self.extra = extra
         super().__init__(f"{code.value}: {detail or ERROR_TITLES.get(code, '')}")
