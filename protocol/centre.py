@@ -158,29 +158,43 @@ class CentreConfig(BaseModel):
 
     @model_validator(mode="after")
     def _references(self) -> "CentreConfig":
-        _unique("services", [s.id for s in self.services], "field (service) id")
-        _unique("counters", [c.id for c in self.counters], "counter id")
+        """The checks that look across the file; every problem found is reported (each
+        at its own path: the error's ctx `problems`), not only the first."""
+        problems = _unique("services", [s.id for s in self.services], "field (service) id")
         seen: dict[str, tuple[int, int]] = {}
         for i, s in enumerate(self.services):
             for j, p in enumerate(s.procedures):
                 if p.id in seen:
                     a, b = seen[p.id]
-                    raise _at(
-                        ("services", i, "procedures", j, "id"),
-                        f"procedure id {p.id!r} is also services[{a}].procedures[{b}]; "
-                        "procedure ids must be unique across the centre",
+                    problems.append(
+                        (
+                            ("services", i, "procedures", j, "id"),
+                            f"procedure id {p.id!r} is also services[{a}].procedures[{b}]; "
+                            "procedure ids must be unique across the centre",
+                        )
                     )
-                seen[p.id] = (i, j)
+                else:
+                    seen[p.id] = (i, j)
+        problems += _numbers_apart(self.services)
+        problems += _unique("counters", [c.id for c in self.counters], "counter id")
         ids = {s.id for s in self.services}
         for i, c in enumerate(self.counters):
             for j, cs in enumerate(c.services):
                 if cs.id not in ids:
-                    raise _at(
-                        ("counters", i, "services", j),
-                        f"counter {c.id} names unknown service {cs.id!r}; "
-                        f"the fields are: {', '.join(sorted(ids))}",
+                    problems.append(
+                        (
+                            ("counters", i, "services", j),
+                            f"counter {c.id} names unknown service {cs.id!r}; "
+                            f"the fields are: {', '.join(sorted(ids))}",
+                        )
                     )
-        _numbers_apart(self.services)
+        for where, codes in (
+            ("priority_groups", [g.code for g in self.priority_groups]),
+            ("rating_levels", [r.code for r in self.rating_levels]),
+        ):
+            problems += _unique(where, codes, "code", key="code")
+        if problems:
+            raise _at(problems)
         return self
 
     # -- lookups the commands need, built once per config ---------------------------
@@ -230,27 +244,42 @@ class CentreConfig(BaseModel):
         return cache
 
 
-def _at(path: tuple[str | int, ...], msg: str) -> PydanticCustomError:
-    """An error about one place of the centre file: `path` (in the error's ctx) lets the
-    CLI and the web console point at the offending key, not at the whole file."""
-    return PydanticCustomError("centre", "{msg}", {"msg": msg, "path": path})
+Problem = tuple[tuple[str | int, ...], str]  # (path in the file, what is wrong)
 
 
-def _unique(where: str, ids: list[Any], what: str) -> None:
+def _at(problems: list[Problem]) -> PydanticCustomError:
+    """Errors about places of the centre file: the first one's `path` (in the error's
+    ctx), and all of them in `problems`, let the CLI and the web console point at each
+    offending key, not at the whole file."""
+    path, msg = problems[0]
+    return PydanticCustomError(
+        "centre",
+        "{msg}",
+        {"msg": msg, "path": path, "problems": [{"path": p, "msg": m} for p, m in problems]},
+    )
+
+
+def _unique(where: str, ids: list[Any], what: str, key: str = "id") -> list[Problem]:
     first: dict[Any, int] = {}
+    out: list[Problem] = []
     for i, v in enumerate(ids):
         if v in first:
-            raise _at(
-                (where, i, "id"),
-                f"{what} {v!r} is used twice ({where}[{first[v]}] and {where}[{i}]); "
-                "give each its own id",
+            out.append(
+                (
+                    (where, i, key),
+                    f"{what} {v!r} is used twice ({where}[{first[v]}] and {where}[{i}]); "
+                    "give each its own id",
+                )
             )
-        first[v] = i
+        else:
+            first[v] = i
+    return out
 
 
-def _numbers_apart(services: list[ServiceConf]) -> None:
+def _numbers_apart(services: list[ServiceConf]) -> list[Problem]:
     """Two fields whose announced numbers can be the same would send two citizens to one
     call: the same prefix (or none) and overlapping blocks are refused."""
+    out: list[Problem] = []
     for j, b in enumerate(services):
         for i, a in enumerate(services[:j]):
             if a.numbers.prefix.casefold() != b.numbers.prefix.casefold():
@@ -259,13 +288,17 @@ def _numbers_apart(services: list[ServiceConf]) -> None:
             if (a_end is None or b.numbers.start <= a_end) and (
                 b_end is None or a.numbers.start <= b_end
             ):
-                raise _at(
-                    ("services", j, "numbers"),
-                    f"field {b.id!r} numbers {_block(b.numbers)} overlap field {a.id!r} "
-                    f"(services[{i}], {_block(a.numbers)}): the hall would call the same "
-                    "number for both; give each field its own block (e.g. start: 2001, "
-                    "end: 2999) or its own prefix",
+                out.append(
+                    (
+                        ("services", j, "numbers"),
+                        f"field {b.id!r} numbers {_block(b.numbers)} overlap field {a.id!r} "
+                        f"(services[{i}], {_block(a.numbers)}): the hall would call the same "
+                        "number for both; give each field its own block (e.g. start: 2001, "
+                        "end: 2999) or its own prefix",
+                    )
                 )
+                break  # one overlap per field is enough to fix it
+    return out
 
 
 def _block(n: Numbers) -> str:

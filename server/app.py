@@ -13,6 +13,7 @@ from sqlmodel import Session
 from protocol import API_PREFIX
 from server.api import (
     admin,
+    admin_centre,
     auth,
     counter,
     devices,
@@ -106,11 +107,16 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         ratings.router,
         admin.router,
         supervision.router,
+        admin_centre.router,
         public.router,
     ):
         app.include_router(r, prefix=API_PREFIX)
     app.include_router(public.page_router)
-    app.add_middleware(problems.BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        problems.BodyLimit,
+        max_bytes=settings.max_body_bytes,
+        larger={f"{API_PREFIX}/admin/centre": settings.max_centre_bytes},
+    )
     metrics.install(app, token=settings.metrics_token)  # outermost: sees every answer
     problems.install_openapi(app, API_PREFIX)
     return app

@@ -26,6 +26,7 @@ __all__ = [
     "Numbers",
     "ServiceConf",
     "CentreFileError",
+    "dump_centre_yaml",
     "line_of",
     "load_centre_file",
 ]
@@ -79,16 +80,31 @@ def load_centre_file(path: str | Path) -> CentreConfig:
         ) from None
 
 
+def dump_centre_yaml(cfg: CentreConfig) -> str:
+    """The centre file of `cfg` (the database's version): UTF-8 YAML, Vietnamese as
+    written, keys in the schema's order; `load_centre_file` reads it back equal."""
+    head = (
+        f"# Centre file of {cfg.site!r}, exported from its database. Edit it, then load it\n"
+        "# with `motcua init --config FILE`, or change the centre in the web console.\n"
+    )
+    body = yaml.safe_dump(
+        cfg.model_dump(mode="json"), allow_unicode=True, sort_keys=False, width=100
+    )
+    return head + body
+
+
 def explain(e: ValidationError) -> list[tuple[tuple[Any, ...], str, str]]:
-    """(path, `services[3].numbers`, message) for each error: the path of a check that
-    looks at the whole file (duplicate ids, colliding numbers) is in its ctx."""
+    """(path, `services[3].numbers`, message) for each error: the checks that look at
+    the whole file (duplicate ids, colliding numbers) give each problem's path in ctx."""
     out = []
     for err in e.errors():
-        loc = tuple((err.get("ctx") or {}).get("path") or err["loc"])
-        msg = err["msg"].removeprefix("Value error, ")
-        if err["type"] == "extra_forbidden":
-            msg = f"unknown key {loc[-1]!r} (a typo? see `motcua sample-centre`)"
-        out.append((loc, dotted(loc) or "(the file)", msg))
+        ctx = err.get("ctx") or {}
+        for p in ctx.get("problems") or [{"path": ctx.get("path"), "msg": err["msg"]}]:
+            loc = tuple(p["path"] or err["loc"])
+            msg = p["msg"].removeprefix("Value error, ")
+            if err["type"] == "extra_forbidden":
+                msg = f"unknown key {loc[-1]!r} (a typo? see `motcua sample-centre`)"
+            out.append((loc, dotted(loc) or "(the file)", msg))
     return out
 
 

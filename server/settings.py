@@ -16,6 +16,8 @@ class Settings(BaseSettings):
     stream_queue_size: int = Field(default=2000, ge=10)  # events buffered per websocket
     replay_limit: int = Field(default=5000, ge=1)  # further behind than this: snapshot
     max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+    # PUT /admin/centre: a centre of 1,500 procedures is a few hundred KB of JSON.
+    max_centre_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
     day_check_interval_s: float = Field(default=30.0, gt=0)
     # How often each site's alerts (long waits, pauses, idle counters, devices) are checked.
     alert_check_interval_s: float = Field(default=15.0, gt=0)

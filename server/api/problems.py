@@ -116,20 +116,20 @@ def install(app: FastAPI) -> None:
 
 
 class BodyLimit:
-    """Refuse bodies over the limit before reading them all (ASGI middleware)."""
+    """Refuse bodies over the limit before reading them all (ASGI middleware); `larger`:
+    the paths allowed more (the centre's configuration)."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app, self.max_bytes = app, max_bytes
+    def __init__(self, app: ASGIApp, max_bytes: int, larger: dict[str, int] | None = None) -> None:
+        self.app, self.max_bytes, self.larger = app, max_bytes, larger or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.larger.get(scope.get("path", ""), self.max_bytes)
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
-            await problem(ErrorCode.TOO_LARGE, f"limit {self.max_bytes} bytes")(
-                scope, receive, send
-            )
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await problem(ErrorCode.TOO_LARGE, f"limit {limit} bytes")(scope, receive, send)
             return
         seen = 0
 
@@ -138,16 +138,14 @@ class BodyLimit:
             msg = await receive()
             if msg["type"] == "http.request":
                 seen += len(msg.get("body", b""))
-                if seen > self.max_bytes:
-                    raise _TooLarge(self.max_bytes)
+                if seen > limit:
+                    raise _TooLarge(limit)
             return msg
 
         try:
             await self.app(scope, limited, send)
         except _TooLarge:
-            await problem(ErrorCode.TOO_LARGE, f"limit {self.max_bytes} bytes")(
-                scope, receive, send
-            )
+            await problem(ErrorCode.TOO_LARGE, f"limit {limit} bytes")(scope, receive, send)
 
 
 class _TooLarge(StarletteHTTPException):

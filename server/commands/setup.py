@@ -9,19 +9,19 @@ from sqlalchemy import select
 from protocol.commands import AppointmentCreate, AppointmentPublic
 from protocol.enums import Role
 from protocol.errors import ErrorCode
-from protocol.events import EventType
 from protocol.inputs import clean_text
 from protocol.pin import hash_pin, pin_problem
 from server.centre import CentreConfig
 from server.commands.auth import forget_principal
+from server.commands.centre import change_centre
 from server.commands.context import Context, load_site
 from server.domain.clock import business_day
-from server.domain.config_change import fields_in_use
 from server.domain.errors import DomainError
-from server.principal import Principal
+from server.principal import SYSTEM, Principal
 from server.security import hash_password, new_token, token_hash
 from server.store.convert import aware, utc
-from server.store.tables import Appointment, Counter, Device, LoginSession, Site, User
+from server.store.site_config import add_counters
+from server.store.tables import Appointment, Device, LoginSession, Site, User
 from server.store.uow import UnitOfWork
 
 
@@ -47,55 +47,43 @@ def load_centre(ctx: Context, cfg: CentreConfig, new_site: bool = False) -> str:
             f"changing `site:` would start a second, empty centre. Put back "
             f"`site: {codes[0]}`, or give --new-site to really add another centre"
         )
-    if cfg.site in codes:
-        with ctx.halls.read(cfg.site) as hall:
-            in_use = fields_in_use(hall, cfg, ctx.now())
-        if in_use:
-            waits = ", ".join(f"{sid!r} has {n} citizen(s) waiting" for sid, n in in_use.items())
-            raise CentreChangeRefused(
-                f"the file removes or renames fields that are in use today: {waits}. "
-                "Keep them in the file until the day closes (run init again tomorrow), "
-                "or serve or cancel those tickets first",
-                in_use,
-            )
+    if cfg.site not in codes:
+        return _create_site(ctx, cfg)
+    try:
+        version = change_centre(ctx, SYSTEM, cfg)
+    except DomainError as e:
+        if e.code != ErrorCode.FIELD_IN_USE:
+            raise
+        in_use: dict[str, int] = e.extra["in_use"]
+        waits = ", ".join(f"{sid!r} has {n} citizen(s) waiting" for sid, n in in_use.items())
+        raise CentreChangeRefused(
+            f"the file removes or renames fields that are in use today: {waits}. "
+            "Keep them in the file until the day closes (run init again tomorrow), "
+            "or serve or cancel those tickets first",
+            in_use,
+        ) from None
+    return "unchanged" if version is None else "updated"
 
+
+def _create_site(ctx: Context, cfg: CentreConfig) -> str:
     def cmd(uow: UnitOfWork) -> str:
         s = uow.session
         now = ctx.now()
-        site = s.get(Site, cfg.site)
-        data = cfg.model_dump(mode="json")
-        if site is None:
-            site = Site(
+        s.add(
+            Site(
                 code=cfg.site,
                 name=cfg.name,
                 epoch=uuid.uuid4().hex[:12],
                 seq=0,
                 business_day=business_day(now, cfg.tz),
-                config=data,
+                config=cfg.model_dump(mode="json"),
                 updated_at=utc(now),
             )
-            s.add(site)
-            what = "created"
-        elif site.config == data:
-            what = "unchanged"
-        else:
-            site.config, site.name = data, cfg.name
-            site.config_version += 1
-            site.updated_at = utc(now)
-            what = "updated"
+        )
         s.flush()
-        existing = {
-            c.id for c in s.execute(select(Counter).where(Counter.site == cfg.site)).scalars()
-        }
-        for c in cfg.counters:
-            if c.id not in existing:
-                s.add(Counter(site=cfg.site, id=c.id, status="closed"))
-        if what == "updated":
-            uow.emit(
-                cfg.site, EventType.CONFIG_CHANGED, {"version": site.config_version}, "system", now
-            )
+        add_counters(s.connection(), cfg)
         uow.commit()
-        return what
+        return "created"
 
     return ctx.run(cmd)
 

@@ -75,7 +75,9 @@ class Halls:
             raise DomainError(ErrorCode.NOT_FOUND, f"site {site}")
         hall = self._halls.get(site)
         if hall is not None and hall.epoch == h.epoch and hall.seq == h.seq:
-            return hall
+            if hall.config_version == h.config_version:
+                return hall
+            hall = None  # this process changed the configuration: load the new version
         if (
             hall is not None
             and hall.epoch == h.epoch
