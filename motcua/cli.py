@@ -23,8 +23,10 @@ app = typer.Typer(
 )
 user_app = typer.Typer(help="Users: admin, supervisor, clerk.", no_args_is_help=True)
 device_app = typer.Typer(help="Devices: kiosk, display, rating-pad.", no_args_is_help=True)
+centre_app = typer.Typer(help="The centre's configuration in the database.", no_args_is_help=True)
 app.add_typer(user_app, name="user")
 app.add_typer(device_app, name="device")
+app.add_typer(centre_app, name="centre")
 
 DEFAULT_DB = None  # from MOTCUA_DATABASE_URL or the env file: see motcua/install.py
 DbOpt = Annotated[
@@ -277,6 +279,36 @@ def init(
         f"{len(cfg.services)} fields, {len(cfg.counters)} counters, "
         f"{sum(len(s.procedures) for s in cfg.services)} procedures"
     )
+
+
+@centre_app.command("export")
+@needs("server")
+def centre_export(
+    out: Annotated[
+        Path | None, typer.Option("--out", help="the file to write (default: standard output)")
+    ] = None,
+    site: Annotated[str | None, typer.Option("--site")] = None,
+    db: DbOpt = DEFAULT_DB,
+) -> None:
+    """Write the centre file of the configuration the database holds (the web console's
+    changes included); `motcua init --config FILE` imports it back unchanged."""
+    from server.queries.centre import centre_file
+
+    ctx = _context(db)
+    code = _site(ctx, site)
+    text, problem = centre_file(ctx, code)
+    if problem:
+        typer.echo(f"Cảnh báo / warning: {problem}", err=True)
+    if out is None:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as e:
+        typer.echo(f"Lỗi / error: {out}: cannot write it ({e.strerror or e})", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"centre {code!r} written to {out}")
 
 
 @user_app.command("add")

@@ -80,17 +80,16 @@ def load_centre_file(path: str | Path) -> CentreConfig:
         ) from None
 
 
-def dump_centre_yaml(cfg: CentreConfig) -> str:
-    """The centre file of `cfg` (the database's version): UTF-8 YAML, Vietnamese as
-    written, keys in the schema's order; `load_centre_file` reads it back equal."""
+def dump_centre_yaml(cfg: CentreConfig | dict[str, Any]) -> str:
+    """The centre file of `cfg` (the database's version; a dict: as stored): UTF-8 YAML,
+    Vietnamese as written, keys in the schema's order; `load_centre_file` reads it back
+    equal."""
+    data = cfg.model_dump(mode="json") if isinstance(cfg, CentreConfig) else cfg
     head = (
-        f"# Centre file of {cfg.site!r}, exported from its database. Edit it, then load it\n"
-        "# with `motcua init --config FILE`, or change the centre in the web console.\n"
+        f"# Centre file of {data.get('site')!r}, exported from its database. Edit it, then\n"
+        "# load it with `motcua init --config FILE`, or change it in the web console.\n"
     )
-    body = yaml.safe_dump(
-        cfg.model_dump(mode="json"), allow_unicode=True, sort_keys=False, width=100
-    )
-    return head + body
+    return head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
 def explain(e: ValidationError) -> list[tuple[tuple[Any, ...], str, str]]:
