@@ -73,8 +73,8 @@ class TicketCancelledData(EventData):
 
 class TicketTransferredData(TicketAtCounterData):
     """The ticket keeps its place; it now waits in `to_service_id` or for `to_counter_id`.
-    `counter` is the counter that sent it; None when no counter did it (a supervisor moved a waiting
-    ticket, or an admin's new configuration moved the tickets of a field it removes)."""
+    `counter` is the counter that sent it; None when no counter did it (a supervisor moved
+    a waiting ticket, or an admin's new configuration moved those of a field it removes)."""
 
     counter: CounterState | None = None  # type: ignore[assignment]
     from_service_id: str

@@ -16,7 +16,7 @@ from protocol.events import (
 )
 from protocol.snapshot import CounterState, TicketPublic
 from server.domain.actor import Principal
-from server.domain.decide import day_turned
+from server.domain.decide import day_turned, transferred
 from server.domain.errors import DomainError
 from server.domain.hall import LIVE, Hall
 from server.domain.lifecycle import DAY_CLOSE
@@ -54,8 +54,9 @@ def settle_removed_fields(
     them; then cancel or move their tickets (events by `who`). Returns what was in use.
 
     Cancel: what day close cancels (waiting, called, absent); a citizen already being
-    served stays with the clerk until "finish". Move: every ticket goes to the field,
-    keeping its status, its place in line and its counter."""
+    served stays with the clerk until "finish". Move: a waiting ticket goes to the field
+    by the transfer rule, keeping its place; one at a counter or absent keeps its status
+    and counter, in the new field. From here on the unit of work decides by `new`."""
     in_use = fields_in_use(hall, new, now)
     if not in_use:
         return in_use
@@ -73,7 +74,9 @@ def settle_removed_fields(
             ErrorCode.UNKNOWN_SERVICE,
             f"waiting=move:{how.move_to}: the new configuration has no field {how.move_to!r}",
         )
-    for t in sorted(_orphans(hall, new), key=lambda t: t.key):
+    orphans = sorted(_orphans(hall, new), key=lambda t: t.key)
+    hall.cfg = new  # the moved tickets' field is one of the new configuration
+    for t in orphans:
         if how.move_to is not None:
             _move(hall, who, t, how.move_to, now)
         elif t.status in DAY_CLOSE:
@@ -116,12 +119,11 @@ def _cancel(hall: Hall, who: Principal, t: Ticket, now: datetime) -> None:
 
 
 def _move(hall: Hall, who: Principal, t: Ticket, to: str, now: datetime) -> None:
-    pub = t.public().model_copy(update={"service_id": to})  # queue_at kept: same place
-    data = TicketTransferredData(
-        ticket=pub,
-        counter=_at_counter(hall, t, pub),
-        from_service_id=t.service_id,
-        to_service_id=to,
-        actor=who.actor,
-    )
+    if t.status == S.WAITING:
+        pub, extra = transferred(hall, t, to)
+    else:  # at a counter or absent: only the field's id changes under the citizen
+        pub = t.public().model_copy(update={"service_id": to})
+        extra = {"from_service_id": t.service_id, "to_service_id": to}
+    counter = _at_counter(hall, t, pub)
+    data = TicketTransferredData(ticket=pub, counter=counter, actor=who.actor, **extra)  # type: ignore[arg-type]
     hall.emit(EventType.TICKET_TRANSFERRED, data, now)

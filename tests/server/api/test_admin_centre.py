@@ -372,3 +372,28 @@ def test_motcua_init_goes_the_same_way(inproc: InProc) -> None:
     renamed = cfg.model_copy(update={"name": "Trung tâm Phục vụ hành chính công"})
     assert load_centre(inproc.ctx, renamed) == "updated"
     assert [(t, a) for t, a, _ in events_after(inproc, seq)] == [("config.changed", "system")]
+
+
+def test_a_renamed_field_keeps_its_citizens(inproc_any: InProc) -> None:
+    """`tu-phap` renamed `ho-tich`: its citizens follow, the one at counter 8 stays there."""
+    env = inproc_any
+    called, waiting = env.issue("tu-phap"), env.issue("tu-phap")
+    env.counter(8, "open")
+    env.counter(8, "call-next")
+    renamed = json.loads(json.dumps(centre(env)).replace('"tu-phap', '"ho-tich'))
+    r = put(env, renamed, waiting="move:ho-tich")
+    assert r.status_code == 200, r.text
+    sup = env.login("giamsat")
+    now = {t["id"]: env.api("GET", f"/tickets/{t['id']}", sup).json() for t in (called, waiting)}
+    assert [(t["service_id"], t["status"]) for t in now.values()] == [
+        ("ho-tich", "called"),
+        ("ho-tich", "waiting"),
+    ]
+    counter = next(c for c in env.api("GET", "/state", env.display_token).json()["counters"]
+                   if c["id"] == 8)  # fmt: skip
+    assert counter["services"] == ["ho-tich"] and counter["current"]["id"] == called["id"]
+    for action in ("start", "finish", "call-next"):
+        assert env.counter(8, action).status_code == 200, action
+    assert env.counter(8, "call-next").json()["type"] == "counter-busy"
+    state = env.api("GET", "/state", env.display_token).json()
+    assert [t["id"] for t in state["now_serving"]] == [waiting["id"]]

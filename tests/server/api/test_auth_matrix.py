@@ -27,6 +27,8 @@ RULES: list[tuple[str, str, set[str]]] = [
     ("POST", r"^/api/v1/admin/day-close$", {"admin"}),
     ("GET", r"^/api/v1/devices$", {"admin", "supervisor"}),
     ("POST", r"^/api/v1/devices/me/printer$", {"kiosk"}),
+    ("GET", r"^/api/v1/admin/centre(\.yaml)?$", {"admin"}),
+    ("PUT", r"^/api/v1/admin/centre$", {"admin"}),
 ]
 PUBLIC = [r"^/api/v1/public/", r"^/t/", r"^/healthz$", r"^/api/v1/auth/login$"]
 ALL = {"admin", "supervisor", "clerk", "kiosk", "display", "rating-pad"}
