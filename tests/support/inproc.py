@@ -36,8 +36,13 @@ class InProc:
         self.kiosk_token, self.display_token = tokens["kiosk"], tokens["display"]
         self.rating_token = tokens["rating"]
         self.clock = FakeClock(nine_am_today())
+        # Alerts are checked when a test says so (the fake clock decides what is late),
+        # not by the server's loop in the middle of another test's before/after.
         self.settings = Settings(
-            database_url=db_url, public_base_url="http://queue.test", ping_interval_s=0.5
+            database_url=db_url,
+            public_base_url="http://queue.test",
+            ping_interval_s=0.5,
+            alert_check_interval_s=24 * 3600,
         )
         self.app = create_app(self.settings, clock=self.clock)
         self.client = TestClient(self.app, raise_server_exceptions=False)
