@@ -4,7 +4,10 @@ from protocol.errors import ERROR_TITLES, ErrorCode
 
 
 class DomainError(Exception):
-    def __init__(self, code: ErrorCode, detail: str | None = None) -> None:
+    def __init__(
+        self, code: ErrorCode, detail: str | None = None, retry_after_s: int | None = None
+    ) -> None:
         self.code = code
         self.detail = detail
+        self.retry_after_s = retry_after_s  # sent as Retry-After (a 429's wait)
         super().__init__(f"{code.value}: {detail or ERROR_TITLES.get(code, '')}")

@@ -20,6 +20,10 @@ RULES: list[tuple[str, str, set[str]]] = [
     ("GET", r"^/api/v1/stats/today$", {"admin", "supervisor"}),
     ("POST", r"^/api/v1/appointments$", {"admin", "supervisor"}),
     ("POST", r"^/api/v1/admin/day-close$", {"admin"}),
+    ("GET", r"^/api/v1/admin/(users|devices)", {"admin"}),
+    ("POST", r"^/api/v1/admin/(users|devices)", {"admin"}),
+    ("PATCH", r"^/api/v1/admin/users/", {"admin"}),
+    ("DELETE", r"^/api/v1/admin/devices/", {"admin"}),
     ("GET", r"^/api/v1/devices$", {"admin", "supervisor"}),
     ("POST", r"^/api/v1/devices/me/printer$", {"kiosk"}),
 ]
