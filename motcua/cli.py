@@ -297,6 +297,10 @@ def user_add(
     password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False,
     full_name: Annotated[str | None, typer.Option("--full-name")] = None,
     site: Annotated[str | None, typer.Option("--site")] = None,
+    province: Annotated[
+        bool,
+        typer.Option("--province", help="a user of the province: may act on every centre"),
+    ] = False,
     db: DbOpt = DEFAULT_DB,
 ) -> None:
     """Add a user (or reset their password). The password is read from standard input."""
@@ -314,7 +318,7 @@ def user_add(
         password = typer.prompt("Mật khẩu / password", hide_input=True, confirmation_prompt=True)
     ctx = _context(db)
     try:
-        add_user(ctx, _site(ctx, site), name, r, password, full_name)
+        add_user(ctx, _site(ctx, site), name, r, password, full_name, province=province)
     except (ValueError, DomainError) as e:
         typer.echo(_said(e), err=True)
         raise typer.Exit(2) from None

@@ -105,9 +105,11 @@ def add_user(
     full_name: str | None = None,
     password_hash: str | None = None,
     audit: bool = True,
+    province: bool = False,
 ) -> None:
     """The installer's `motcua user add`: add a user, or reset an existing one's password
-    and role and enable it again. `password_hash` lets the demo hash its one shared
+    and role and enable it again; `province`: a user of the province (the first province
+    admin comes from here). `password_hash` lets the demo hash its one shared
     password once (Argon2 is slow on purpose); `audit=False` writes no event (the demo's
     fresh centre starts with an empty log)."""
     if not role.is_user:
@@ -128,12 +130,12 @@ def add_user(
         if user is None:
             user = User(
                 site=site, username=username, role=role.value, full_name=full_name,
-                password_hash=hashed,
+                password_hash=hashed, province=province,
             )  # fmt: skip
             s.add(user)
             _emit(uow, ctx, user, "created", actor)
         else:  # re-adding a user resets the password and role: the installer's fix-up path
-            user.site = site
+            user.site, user.province = site, province
             _change(
                 uow, ctx, user, actor, full_name=full_name, role=role, password_hash=hashed,
                 disabled=False,
