@@ -210,6 +210,16 @@ def _context(db: str | None, initialised: bool = True):  # type: ignore[no-untyp
     return Context(db=open_database(choice.url), clock=SystemClock())
 
 
+def _said(e: Exception) -> str:
+    """What a refused account or device change says: the detail, else the title."""
+    from protocol.errors import ERROR_TITLES
+    from server.domain.errors import DomainError
+
+    if isinstance(e, DomainError):
+        return e.detail or ERROR_TITLES[e.code]
+    return str(e)
+
+
 def _site(ctx, site: str | None) -> str:  # type: ignore[no-untyped-def]
     from sqlalchemy import select
     from sqlmodel import Session
@@ -319,10 +329,15 @@ def user_add(
     password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False,
     full_name: Annotated[str | None, typer.Option("--full-name")] = None,
     site: Annotated[str | None, typer.Option("--site")] = None,
+    province: Annotated[
+        bool,
+        typer.Option("--province", help="a user of the province: may act on every centre"),
+    ] = False,
     db: DbOpt = DEFAULT_DB,
 ) -> None:
     """Add a user (or reset their password). The password is read from standard input."""
-    from server.commands.setup import add_user
+    from server.commands.accounts import add_user
+    from server.domain.errors import DomainError
 
     try:
         r = Role(role)
@@ -335,9 +350,9 @@ def user_add(
         password = typer.prompt("Mật khẩu / password", hide_input=True, confirmation_prompt=True)
     ctx = _context(db)
     try:
-        add_user(ctx, _site(ctx, site), name, r, password, full_name)
-    except ValueError as e:
-        typer.echo(str(e), err=True)
+        add_user(ctx, _site(ctx, site), name, r, password, full_name, province=province)
+    except (ValueError, DomainError) as e:
+        typer.echo(_said(e), err=True)
         raise typer.Exit(2) from None
     typer.echo(f"user {name!r} ({r.value}) saved")
 
@@ -363,7 +378,8 @@ def device_add(
     db: DbOpt = DEFAULT_DB,
 ) -> None:
     """Register a device and print its token (shown once; --rekey issues a new one)."""
-    from server.commands.setup import add_device
+    from server.commands.devices import add_device
+    from server.domain.errors import DomainError
 
     try:
         r = Role(role)
@@ -375,8 +391,13 @@ def device_add(
         token = add_device(
             ctx, _site(ctx, site), name, r, counter, rekey=rekey, admin_pin=admin_pin
         )
-    except ValueError as e:
-        typer.echo(str(e), err=True)
+    except (ValueError, DomainError) as e:
+        rekey_hint = (
+            ": choose another name, or give --rekey to issue it a new token "
+            "(its old token stops working)"
+        )
+        taken = isinstance(e, DomainError) and e.code == "name-taken"
+        typer.echo(_said(e) + (rekey_hint if taken else ""), err=True)
         raise typer.Exit(2) from None
     typer.echo(token)
 
@@ -395,7 +416,7 @@ def device_set_pin(
 ) -> None:
     """Set the admin PIN of kiosk NAME's settings screen, kept hashed on the server. The
     kiosk takes it when it next connects, unless started with its own --admin-pin."""
-    from server.commands.setup import set_device_pin
+    from server.commands.devices import set_device_pin
 
     pin: str | None = None
     if not clear:
@@ -418,23 +439,28 @@ def device_set_pin(
 @needs("server")
 def user_list(db: DbOpt = DEFAULT_DB) -> None:
     """List users: name, role, centre, active or disabled."""
-    from server.commands.setup import list_users
+    from server.commands.accounts import list_users
 
     for u in list_users(_context(db)):
-        state = "active" if u["active"] else "DISABLED"
-        typer.echo(f"{u['name']:<20} {u['role']:<11} {u['site']:<20} {state:<9} {u['full_name']}")
+        state = "DISABLED" if u.disabled else "active"
+        where = "province" if u.province else ""
+        typer.echo(
+            f"{u.username:<20} {u.role.value:<11} {u.site:<20} {state:<9} {u.full_name or ''}"
+            + (f"  ({where})" if where else "")
+        )
 
 
 @user_app.command("disable")
 @needs("server")
 def user_disable(name: str, db: DbOpt = DEFAULT_DB) -> None:
     """Disable a user: they cannot log in, and their sessions end now."""
-    from server.commands.setup import disable_user
+    from server.commands.accounts import disable_user
+    from server.domain.errors import DomainError
 
     try:
         _, ended = disable_user(_context(db), name)
-    except ValueError as e:
-        typer.echo(f"Lỗi / error: {e}", err=True)
+    except DomainError as e:
+        typer.echo(f"Lỗi / error: {_said(e)}", err=True)
         raise typer.Exit(2) from None
     typer.echo(
         f"user {name!r} disabled; {ended} session(s) ended (a running server may still "
@@ -446,15 +472,16 @@ def user_disable(name: str, db: DbOpt = DEFAULT_DB) -> None:
 @needs("server")
 def device_list(db: DbOpt = DEFAULT_DB) -> None:
     """List devices: name, role, counter, centre, active or revoked, last seen."""
-    from server.commands.setup import list_devices
+    from server.commands.devices import list_devices
 
-    for d in list_devices(_context(db)):
-        state = "active" if d["active"] else "REVOKED"
-        counter = f"counter {d['counter']}" if d["counter"] else ""
-        seen = f"seen {d['last_seen']:%Y-%m-%d %H:%M}" if d["last_seen"] else "never seen"
-        pin = "  PIN set" if d["admin_pin"] else ""
+    for e in list_devices(_context(db)):
+        d = e.device
+        state = "active" if d.active else "REVOKED"
+        counter = f"counter {d.counter}" if d.counter else ""
+        seen = f"seen {d.last_seen:%Y-%m-%d %H:%M}" if d.last_seen else "never seen"
+        pin = "  PIN set" if e.admin_pin else ""
         typer.echo(
-            f"{d['name']:<20} {d['role']:<11} {counter:<11} {d['site']:<20} {state:<8} {seen}{pin}"
+            f"{d.name:<20} {d.role.value:<11} {counter:<11} {e.site:<20} {state:<8} {seen}{pin}"
         )
 
 
@@ -462,12 +489,13 @@ def device_list(db: DbOpt = DEFAULT_DB) -> None:
 @needs("server")
 def device_revoke(name: str, db: DbOpt = DEFAULT_DB) -> None:
     """Revoke a device's token (a stolen kiosk, a retired TV)."""
-    from server.commands.setup import revoke_device
+    from server.commands.devices import revoke_device
+    from server.domain.errors import DomainError
 
     try:
         revoke_device(_context(db), name)
-    except ValueError as e:
-        typer.echo(f"Lỗi / error: {e}", err=True)
+    except DomainError as e:
+        typer.echo(f"Lỗi / error: {_said(e)}", err=True)
         raise typer.Exit(2) from None
     typer.echo(
         f"device {name!r} revoked (a running server may accept its token for up to 30 s "

@@ -14,8 +14,10 @@ from pathlib import Path
 from motcua.install import SAMPLE_CENTRE
 from protocol.enums import Role
 from server.centre import load_centre_file
+from server.commands.accounts import add_user
 from server.commands.context import Context
-from server.commands.setup import add_device, add_user, load_centre
+from server.commands.devices import add_device
+from server.commands.setup import load_centre
 from server.domain.clock import SystemClock
 from server.security import hash_password
 from server.store.db import open_database
@@ -35,17 +37,16 @@ def prepare(db_url: str, config: Path = SAMPLE) -> dict[str, str]:
     ctx = Context(db=open_database(db_url), clock=SystemClock())
     load_centre(ctx, cfg)
     site, hashed = cfg.site, hash_password(DEMO_PASSWORD)
-    add_user(ctx, site, "admin", Role.ADMIN, DEMO_PASSWORD, "Quản trị viên", hashed)
-    add_user(ctx, site, "giamsat", Role.SUPERVISOR, DEMO_PASSWORD, "Giám sát viên", hashed)
-    for c in cfg.counters:
-        add_user(
-            ctx, site, f"canbo{c.id}", Role.CLERK, DEMO_PASSWORD, f"Cán bộ quầy {c.id}", hashed
-        )
+    # audit=False: the demo's centre starts with an empty event log.
+    users = [("admin", Role.ADMIN, "Quản trị viên"), ("giamsat", Role.SUPERVISOR, "Giám sát viên")]
+    users += [(f"canbo{c.id}", Role.CLERK, f"Cán bộ quầy {c.id}") for c in cfg.counters]
+    for name, role, full_name in users:
+        add_user(ctx, site, name, role, DEMO_PASSWORD, full_name, hashed, audit=False)
     tokens = {
         "db": db_url,
-        "kiosk": add_device(ctx, site, "kiosk-1", Role.KIOSK),
-        "display": add_device(ctx, site, "hall-tv", Role.DISPLAY),
-        "rating": add_device(ctx, site, "rating-pad-1", Role.RATING_PAD, counter_id=1),
+        "kiosk": add_device(ctx, site, "kiosk-1", Role.KIOSK, audit=False),
+        "display": add_device(ctx, site, "hall-tv", Role.DISPLAY, audit=False),
+        "rating": add_device(ctx, site, "rating-pad-1", Role.RATING_PAD, 1, audit=False),
     }
     ctx.db.dispose()
     return tokens

@@ -40,6 +40,7 @@ class ErrorCode(StrEnum):
     FIELD_IN_USE = "field-in-use"
     CENTRE_INVALID = "centre-invalid"
     TOO_MANY_LOGINS = "too-many-logins"
+    LAST_ADMIN = "last-admin"
     RATE_LIMITED = "too-many-requests"
     VALIDATION = "validation-error"
     MALFORMED = "malformed-request"
@@ -89,6 +90,7 @@ ERROR_TITLES: dict[ErrorCode, str] = {
     ErrorCode.FIELD_IN_USE: "Lĩnh vực còn công dân đang chờ, hãy chọn cách xử lý các số này",
     ErrorCode.CENTRE_INVALID: "Cấu hình trung tâm không hợp lệ",
     ErrorCode.TOO_MANY_LOGINS: "Đăng nhập sai quá nhiều lần, vui lòng thử lại sau",
+    ErrorCode.LAST_ADMIN: "Trung tâm cần ít nhất một quản trị viên đang hoạt động",
     ErrorCode.RATE_LIMITED: "Quá nhiều yêu cầu, vui lòng thử lại sau ít giây",
     ErrorCode.VALIDATION: "Dữ liệu gửi lên không hợp lệ",
     ErrorCode.MALFORMED: "Yêu cầu không đúng định dạng",

@@ -84,6 +84,7 @@ class Me(BaseModel):
     site: str
     counter_id: int | None = None
     full_name: str | None = None
+    province: bool = False  # a user of the province: may act on any centre (`?site=`)
     # A kiosk only, and only to its own token: the hash (protocol.pin) of the admin PIN
     # the server keeps for it (`motcua device set-pin`); None if it keeps none. The kiosk
     # uses it unless its command line gives a PIN. Never the PIN itself.

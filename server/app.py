@@ -14,6 +14,7 @@ from protocol import API_PREFIX
 from server.api import (
     admin,
     admin_centre,
+    admin_accounts,
     auth,
     counter,
     devices,
@@ -25,16 +26,18 @@ from server.api import (
     supervision,
 )
 from server.api.deps import Services
-from server.commands.auth import TokenResolver
+from server.commands.auth import TokenResolver, forget_named
 from server.commands.context import Context
 from server.commands.days import roll_all_sites
 from server.commands.supervision import check_all_sites
+from server.commands.last_seen import LastSeen
 from server.domain.clock import Clock, SystemClock
 from server.logs import install_redaction
 from server.metrics import Metrics
 from server.queries.snapshot import build_snapshot
 from server.realtime.backends import backend_for
 from server.realtime.hub import Hub
+from server.realtime.revocation import revoke_on_change
 from server.realtime.stream import SnapshotCache, StreamDeps, event_text, fetch_events
 from server.settings import Settings
 from server.store.db import open_database
@@ -58,6 +61,8 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     publish = metrics.counting(hub.publish_threadsafe)
     ctx = Context(db=db, clock=clock or SystemClock(), publish=publish)
     tokens = TokenResolver(ctx)
+    revoke_on_change(hub, forget_named)  # every process: a changed account, refused at once
+    seen = LastSeen(ctx)
     stream_deps = StreamDeps(
         resolve=tokens.resolve,
         cached=tokens.cached,
@@ -66,8 +71,11 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         snapshots=SnapshotCache(lambda site: build_snapshot(ctx, site)),
         ping_interval_s=settings.ping_interval_s,
         replay_limit=settings.replay_limit,
+        seen=seen.seen,
     )
-    services = Services(settings=settings, ctx=ctx, tokens=tokens, hub=hub, stream=stream_deps)
+    services = Services(
+        settings=settings, ctx=ctx, tokens=tokens, hub=hub, stream=stream_deps, seen=seen
+    )
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -79,6 +87,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         loops = [
             asyncio.create_task(_day_loop(ctx, settings.day_check_interval_s)),
             asyncio.create_task(_alert_loop(ctx, settings.alert_check_interval_s)),
+            asyncio.create_task(_seen_loop(seen)),
         ]
         try:
             yield
@@ -87,6 +96,8 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
+            with contextlib.suppress(Exception):
+                await asyncio.to_thread(seen.flush)
             await hub.stop()
             db.dispose()
 
@@ -108,6 +119,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         admin.router,
         supervision.router,
         admin_centre.router,
+        admin_accounts.router,
         public.router,
     ):
         app.include_router(r, prefix=API_PREFIX)
@@ -140,3 +152,13 @@ async def _alert_loop(ctx: Context, every_s: float) -> None:
             await asyncio.to_thread(check_all_sites, ctx)
         except Exception:
             log.exception("alert check failed; retrying")
+
+
+async def _seen_loop(seen: LastSeen, every_s: float = 5.0) -> None:
+    """Write the devices' last_seen off the requests' path."""
+    while True:
+        await asyncio.sleep(every_s)
+        try:
+            await asyncio.to_thread(seen.flush)
+        except Exception:
+            log.exception("writing devices' last_seen failed; retrying")

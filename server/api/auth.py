@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials
 
 from protocol.commands import LoginRequest, LoginResponse
@@ -15,8 +15,11 @@ router = APIRouter(prefix="/auth", tags=["auth"])
 
 
 @router.post("/login")
-def post_login(body: LoginRequest, svc: ServicesDep) -> LoginResponse:
-    return login(svc.ctx, body)
+def post_login(body: LoginRequest, svc: ServicesDep, request: Request) -> LoginResponse:
+    """After 5 failed attempts for one username (or 20 from one address) within 15
+    minutes: 429 `too-many-logins` with Retry-After, even with the right password."""
+    address = request.client.host if request.client else "unknown"
+    return login(svc.ctx, body, address)
 
 
 @router.post("/logout", status_code=204)
@@ -41,5 +44,6 @@ def get_me(who: CurrentPrincipal, svc: ServicesDep) -> Me:
         site=who.site,
         counter_id=who.counter_id,
         full_name=who.full_name,
+        province=who.province,
         admin_pin_hash=pin_hash,
     )

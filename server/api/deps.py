@@ -1,17 +1,21 @@
-"""FastAPI dependencies: the app's services, the caller, role checks."""
+"""FastAPI dependencies: the app's services, the caller, role checks, the centre a
+manager acts on."""
 
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import text
 
 from protocol.enums import Role
 from protocol.errors import ErrorCode
 from server.commands.auth import TokenResolver
 from server.commands.context import Context
+from server.commands.last_seen import LastSeen
+from server.domain.accounts import managed_site
 from server.domain.errors import DomainError
 from server.principal import Principal
 from server.realtime.hub import Hub
@@ -28,6 +32,7 @@ class Services:
     tokens: TokenResolver
     hub: Hub
     stream: StreamDeps
+    seen: LastSeen
 
 
 async def get_services(request: Request) -> Services:
@@ -36,6 +41,7 @@ async def get_services(request: Request) -> Services:
 
 ServicesDep = Annotated[Services, Depends(get_services)]
 _bearer = HTTPBearer(auto_error=False)
+_SITE_EXISTS = text("SELECT 1 FROM site WHERE code = :code")
 
 
 async def current_principal(
@@ -49,6 +55,7 @@ async def current_principal(
         who = await asyncio.to_thread(services.tokens.resolve, creds.credentials)
     if who is None:
         raise DomainError(ErrorCode.UNAUTHENTICATED)
+    services.seen.seen(who)  # a device's last_seen: in memory now, written later
     return who
 
 
@@ -74,3 +81,28 @@ Admin = Annotated[Principal, Depends(require(Role.ADMIN))]
 KioskOrAdmin = Annotated[Principal, Depends(require(Role.KIOSK, Role.ADMIN))]
 RatingPadOrAdmin = Annotated[Principal, Depends(require(Role.RATING_PAD, Role.ADMIN))]
 StaffOrKiosk = Annotated[Principal, Depends(require(*STAFF, Role.KIOSK))]
+
+
+def _site_exists(ctx: Context, code: str) -> bool:
+    with ctx.db.reader.connect() as conn:
+        return conn.execute(_SITE_EXISTS, {"code": code}).first() is not None
+
+
+async def scoped_site(
+    who: Managers,
+    services: ServicesDep,
+    site: Annotated[
+        str | None,
+        Query(max_length=64, description="province users: the centre to act on"),
+    ] = None,
+) -> str:
+    """The centre a manager's route acts on: a centre user's own (asking for another:
+    403 `forbidden`), or for a province user the `?site=` asked for (unknown: 404) or
+    their home centre."""
+    exists = False
+    if site is not None and site != who.site and who.province:
+        exists = await asyncio.to_thread(_site_exists, services.ctx, site)
+    return managed_site(who, site, exists)
+
+
+ManagedSite = Annotated[str, Depends(scoped_site)]

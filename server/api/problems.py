@@ -33,6 +33,7 @@ STATUS: dict[ErrorCode, int] = {
     ErrorCode.UNKNOWN_REASON: 422,
     ErrorCode.RATE_LIMITED: 429,
     ErrorCode.TOO_MANY_LOGINS: 429,
+    ErrorCode.LAST_ADMIN: 409,
     ErrorCode.UNKNOWN_USER: 404,
     ErrorCode.UNKNOWN_DEVICE: 404,
     ErrorCode.UNKNOWN_ALERT: 404,
@@ -80,7 +81,9 @@ _HTTP_CODES = {
 def install(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain(_: Request, exc: DomainError) -> JSONResponse:
-        return problem(exc.code, exc.detail, **exc.extra)
+        wait = exc.retry_after_s
+        headers = {"Retry-After": str(wait)} if wait else None
+        return problem(exc.code, exc.detail, headers=headers, **exc.extra)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -166,13 +169,14 @@ _DESCRIPTIONS = {
     409: "Refused by a queue rule in the current state (`queue-empty`, `counter-paused`, …)",
     413: "Body too large (`payload-too-large`)",
     422: "Invalid input (`validation-error`, `unknown-service`, …); `errors` lists the fields",
-    429: "Too many requests (`too-many-tickets`, `too-many-requests`); see Retry-After",
+    429: "Too many requests (`too-many-tickets`, `too-many-requests`, `too-many-logins`); "
+    "see Retry-After",
     500: "Unexpected error (`internal-error`)",
     503: "Temporarily unavailable, e.g. the database (`unavailable`); see Retry-After",
 }
 # Routes whose refusals the generic rules below would miss.
 _EXTRA_STATUSES: dict[tuple[str, str], set[int]] = {
-    ("post", "/auth/login"): {401},
+    ("post", "/auth/login"): {401, 429},
     ("post", "/tickets"): {400, 429},
     ("get", "/public/tickets/{code}"): {429},
     ("get", "/t/{code}"): {429},

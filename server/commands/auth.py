@@ -11,6 +11,7 @@ from sqlmodel import Session
 from protocol.commands import LoginRequest, LoginResponse
 from protocol.enums import Role
 from protocol.errors import ErrorCode
+from server.commands import login_throttle
 from server.commands.context import Context
 from server.domain.errors import DomainError
 from server.principal import Principal
@@ -23,11 +24,12 @@ _CACHE_S = 30.0  # a revoked token stops working within this many seconds
 _RESOLVERS: "weakref.WeakSet[TokenResolver]" = weakref.WeakSet()
 
 
-def forget_principal(kind: str, id_: int) -> None:
-    """A user disabled or a device revoked: every resolver of this process drops its
-    cached tokens at once (another process still trusts its cache up to _CACHE_S)."""
+def forget_named(kind: str, name: str) -> None:
+    """A user or device changed (disabled, new password, revoked, re-keyed): every
+    resolver of this process drops its cached tokens at once. Other processes do the same
+    when the change's event reaches their hub (server.app wires it)."""
     for r in list(_RESOLVERS):
-        r.forget_principal(kind, id_)
+        r.forget_named(kind, name)
 
 
 class TokenResolver:
@@ -57,9 +59,9 @@ class TokenResolver:
     def forget(self, token: str) -> None:
         self._cache.pop(token_hash(token), None)
 
-    def forget_principal(self, kind: str, id_: int) -> None:
+    def forget_named(self, kind: str, name: str) -> None:
         for h, (_, who) in list(self._cache.items()):
-            if who is not None and who.kind == kind and who.id == id_:
+            if who is not None and who.kind == kind and who.name == name:
                 self._cache.pop(h, None)
 
     def _lookup(self, h: str) -> Principal | None:
@@ -81,7 +83,13 @@ class TokenResolver:
                 return None
             assert user.id is not None
             return Principal(
-                "user", user.id, user.username, Role(user.role), user.site, full_name=user.full_name
+                "user",
+                user.id,
+                user.username,
+                Role(user.role),
+                user.site,
+                full_name=user.full_name,
+                province=user.province,
             )
 
 
@@ -95,19 +103,27 @@ def device_pin_hash(ctx: Context, who: Principal) -> str | None:
         return dev.admin_pin_hash if dev is not None and dev.site == who.site else None
 
 
-def login(ctx: Context, body: LoginRequest) -> LoginResponse:
-    with ctx.uow() as uow:
-        s = uow.session
+def login(ctx: Context, body: LoginRequest, address: str = "unknown") -> LoginResponse:
+    """A session for the right password, unless too many attempts failed lately
+    (server.domain.throttle): then 429 `too-many-logins`, the right password too."""
+    with ctx.uow() as uow:  # refused, or counted as a failure until it succeeds
+        login_throttle.admit(uow, body.username, address[:64], ctx.now())
+    with Session(ctx.db.reader) as s:
         user = s.execute(select(User).where(User.username == body.username)).scalar_one_or_none()
-        # Verify against a dummy hash when the user is unknown so timing tells nothing.
-        ok = verify_password(user.password_hash if user else _dummy_hash(), body.password)
-        if user is None or not ok or not user.active:
+    # Argon2 outside any lock; a dummy hash for an unknown user, so timing tells nothing.
+    ok = verify_password(user.password_hash if user else _dummy_hash(), body.password)
+    if user is None or not ok or not user.active:
+        raise DomainError(ErrorCode.BAD_CREDENTIALS)
+    token = new_token()
+    now = ctx.now()
+    expires = now + timedelta(hours=SESSION_HOURS)
+    assert user.id is not None
+    with ctx.uow() as uow:
+        now_row = uow.session.get(User, user.id)  # disabled or re-keyed meanwhile: no
+        if now_row is None or not now_row.active or now_row.password_hash != user.password_hash:
             raise DomainError(ErrorCode.BAD_CREDENTIALS)
-        token = new_token()
-        now = ctx.now()
-        expires = now + timedelta(hours=SESSION_HOURS)
-        assert user.id is not None
-        s.add(
+        login_throttle.cleared(uow, user.username)
+        uow.session.add(
             LoginSession(
                 token_hash=token_hash(token),
                 user_id=user.id,
@@ -116,14 +132,14 @@ def login(ctx: Context, body: LoginRequest) -> LoginResponse:
             )
         )
         uow.commit()
-        return LoginResponse(
-            token=token,
-            role=Role(user.role),
-            username=user.username,
-            full_name=user.full_name,
-            site=user.site,
-            expires_at=expires,
-        )
+    return LoginResponse(
+        token=token,
+        role=Role(user.role),
+        username=user.username,
+        full_name=user.full_name,
+        site=user.site,
+        expires_at=expires,
+    )
 
 
 def logout(ctx: Context, token: str) -> None:

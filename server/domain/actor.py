@@ -15,6 +15,7 @@ class Principal:
     site: str
     full_name: str | None = None
     counter_id: int | None = None  # a device bound to one counter
+    province: bool = False  # a user of the province: may act on any centre (`?site=`)
 
     @property
     def actor(self) -> str:

@@ -26,6 +26,8 @@ class Subscriber:
     queue: asyncio.Queue[tuple[int, str]]
     on_overflow: Callable[[], None] = lambda: None
     overflowed: bool = False
+    owner: str | None = None  # "user:lan", "device:hall-tv": who holds the stream
+    on_owner_changed: Callable[[], None] = lambda: None
 
 
 @dataclass
@@ -49,6 +51,7 @@ class Hub:
         self._backend = backend or MemoryBackend()
         self._queue_size = queue_size
         self._sites: dict[str, _Site] = {}
+        self._observers: list[Callable[[dict[str, Any]], None]] = []
         self._loop: asyncio.AbstractEventLoop | None = None
         self.dropped = 0  # subscribers cut off for falling behind (server.metrics)
 
@@ -72,10 +75,33 @@ class Hub:
         return self._site(site).last_seq
 
     # -- subscribers ------------------------------------------------------------------
-    def subscribe(self, site: str, on_overflow: Callable[[], None]) -> Subscriber:
-        sub = Subscriber(site, asyncio.Queue(self._queue_size), on_overflow)
+    def subscribe(
+        self,
+        site: str,
+        on_overflow: Callable[[], None],
+        owner: str | None = None,
+        on_owner_changed: Callable[[], None] = lambda: None,
+    ) -> Subscriber:
+        """`owner`'s `on_owner_changed` runs when `changed(owner)` is said (an account
+        or device changed: the stream checks its token again)."""
+        sub = Subscriber(
+            site, asyncio.Queue(self._queue_size), on_overflow, owner=owner,
+            on_owner_changed=on_owner_changed,
+        )  # fmt: skip
         self._site(site).subscribers.add(sub)
         return sub
+
+    def observe(self, fn: Callable[[dict[str, Any]], None]) -> None:
+        """`fn(event)` for every event this process learns of, once, in seq order per
+        site: its own commands' and, through the backend, every other process's."""
+        self._observers.append(fn)
+
+    def changed(self, owner: str) -> None:
+        """`owner`'s account or device changed: tell each of its open streams."""
+        for s in self._sites.values():
+            for sub in list(s.subscribers):
+                if sub.owner == owner:
+                    sub.on_owner_changed()
 
     def unsubscribe(self, sub: Subscriber) -> None:
         self._site(sub.site).subscribers.discard(sub)
@@ -120,6 +146,11 @@ class Hub:
                 return
             s.last_seq = seq
             self._fan_out(s, seq, self._render(e))
+            for fn in self._observers:
+                try:
+                    fn(e)
+                except Exception:
+                    log.exception("event observer failed on seq %s", seq)
 
     def _fan_out(self, s: _Site, seq: int, text: str) -> None:
         for sub in list(s.subscribers):

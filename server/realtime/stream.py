@@ -155,6 +155,8 @@ class StreamDeps:
     snapshots: SnapshotCache
     ping_interval_s: float = 10.0
     replay_limit: int = 5000
+    # A device's stream is open: it is seen (server.commands.last_seen), at each ping.
+    seen: Callable[[Principal], None] = lambda who: None
     _resolving: dict[str, "asyncio.Future[Any]"] = field(default_factory=dict)
     _epochs: dict[str, str] = field(default_factory=dict)
 
@@ -207,7 +209,7 @@ def stream_token(ws: WebSocket) -> str | None:
 async def stream(ws: WebSocket, deps: StreamDeps) -> None:
     token = stream_token(ws)
     who = await deps.who(token) if token else None
-    if who is None:
+    if who is None or token is None:
         await ws.close(code=CLOSE_UNAUTHORISED)
         return
     try:
@@ -219,15 +221,30 @@ async def stream(ws: WebSocket, deps: StreamDeps) -> None:
     offered = ws.scope.get("subprotocols") or ()
     await ws.accept(subprotocol=SUBPROTOCOL if SUBPROTOCOL in offered else None)
     sender = asyncio.current_task()
-    overflow = asyncio.Event()
+    overflow, revoked = asyncio.Event(), asyncio.Event()
     gone, leaving = asyncio.Event(), asyncio.Event()
+    checks: set[asyncio.Task[None]] = set()
 
     def on_overflow() -> None:
         overflow.set()
         if sender is not None:
             sender.cancel()
 
-    sub = deps.hub.subscribe(who.site, on_overflow)
+    def on_owner_changed() -> None:
+        # The holder's account or device changed (disabled, new password, revoked):
+        # is the token still good? If not, the stream ends now with 4401.
+        async def recheck() -> None:
+            if await asyncio.to_thread(deps.resolve, token) is None and not leaving.is_set():
+                revoked.set()
+                if sender is not None:
+                    sender.cancel()
+
+        task = asyncio.ensure_future(recheck())
+        checks.add(task)
+        task.add_done_callback(checks.discard)
+
+    sub = deps.hub.subscribe(who.site, on_overflow, who.actor, on_owner_changed)
+    deps.seen(who)
     db, ping_s = deps.db, deps.ping_interval_s
     try:
         epoch, head = await deps.head(who.site)
@@ -270,6 +287,7 @@ async def stream(ws: WebSocket, deps: StreamDeps) -> None:
                             item = await queue.get()
                     except TimeoutError:
                         await ws.send_text(Ping(seq=last).model_dump_json())
+                        deps.seen(who)
                         continue
                 else:
                     item = queue.get_nowait()
@@ -284,11 +302,15 @@ async def stream(ws: WebSocket, deps: StreamDeps) -> None:
     except (WebSocketDisconnect, RuntimeError, ConnectionError):
         pass
     except asyncio.CancelledError:
-        if gone.is_set():
+        if gone.is_set() or revoked.is_set():
             task = asyncio.current_task()
             if task is not None:
                 task.uncancel()  # our own cancel, not the server's: end normally
-            return  # the connection is over; nothing to send
+            if revoked.is_set():
+                log.info("stream closed: %s is no longer allowed", who.actor)
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(ws.close(code=CLOSE_UNAUTHORISED), CLOSE_GRACE_S)
+            return  # the connection is over
         if not overflow.is_set():
             raise
         log.info("stream client too slow, disconnected (site %s)", who.site)

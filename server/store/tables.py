@@ -88,6 +88,8 @@ class User(SQLModel, table=True):
     role: str = Field(max_length=16)
     password_hash: str
     active: bool = True
+    # A user of the province: keeps `site` as home, may act on any centre (`?site=`).
+    province: bool = False
 
 
 class Device(SQLModel, table=True):
@@ -110,6 +112,22 @@ class LoginSession(SQLModel, table=True):
     user_id: int = Field(foreign_key="user.id")
     created_at: datetime
     expires_at: datetime
+
+
+class LoginFailure(SQLModel, table=True):
+    """A failed login (or, `refused`, one refused for too many failures), kept for the
+    throttle's window (server.domain.throttle) and pruned as new ones come."""
+
+    __table_args__ = (
+        Index("ix_login_failure_username", "username", "at"),
+        Index("ix_login_failure_address", "address", "at"),
+        Index("ix_login_failure_at", "at"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(max_length=64)
+    address: str = Field(max_length=64)
+    at: datetime
+    refused: bool = False
 
 
 class Appointment(SQLModel, table=True):
