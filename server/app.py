@@ -7,11 +7,23 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 from sqlalchemy import select
 from sqlmodel import Session
 
 from protocol import API_PREFIX
-from server.api import admin, auth, counter, devices, display, kiosk, problems, public, ratings
+from server.api import (
+    admin,
+    audit,
+    auth,
+    counter,
+    devices,
+    display,
+    kiosk,
+    problems,
+    public,
+    ratings,
+)
 from server.api.deps import Services
 from server.commands.auth import TokenResolver
 from server.commands.context import Context
@@ -73,11 +85,14 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
             await hub.stop()
             db.dispose()
 
-    app = FastAPI(
+    # /docs and /redoc with Swagger UI's and ReDoc's files served by this server (an
+    # offline LAN reaches no CDN), no web font, no online validator.
+    app = FastAPIOffline(
         title="MotCua Queue",
         version="1",
         lifespan=lifespan,
         description="Hệ thống xếp hàng tự động cho bộ phận một cửa — queue API v1.",
+        swagger_ui_parameters={"validatorUrl": None},
     )
     app.state.services = services
     problems.install(app)
@@ -89,6 +104,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         counter.router,
         ratings.router,
         admin.router,
+        audit.router,
         public.router,
     ):
         app.include_router(r, prefix=API_PREFIX)

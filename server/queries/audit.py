@@ -1,0 +1,125 @@
+"""The audit trail: one business day of a centre's event log, newest first, 50 a page,
+filtered by who acted, counter, ticket number or event type.
+
+The log grows by thousands of rows a day for years, so a page never reads it all: the
+day's first and last seq come from the index (site, at, seq) alone, then the page reads
+that seq range backwards by the primary key, from the cursor on, and stops at 51 rows.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlmodel import Session
+
+from protocol.admin import AuditPage
+from protocol.centre import CentreConfig
+from protocol.events import EventType
+from protocol.fold import fold
+from server.domain.clock import business_day
+from server.queries.audit_text import COUNTER_AT, NUMBER_AT, WORDS, Names, audit_row
+from server.store.context import Context, load_site
+from server.store.convert import aware
+from server.store.tables import Device, Event, User
+
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class AuditQuery:
+    day: date | None = None  # None: today's business day in the centre's time zone
+    actor: str | None = None  # a username, a user's full name or a device name, in part
+    counter: int | None = None
+    number: str | None = None  # as shown: "1023", "A012"
+    type: EventType | None = None
+    before: int | None = None  # the cursor: rows older than this seq
+
+
+def audit_page(ctx: Context, site_code: str, q: AuditQuery) -> AuditPage:
+    with Session(ctx.db.reader) as s:
+        site = load_site(s, site_code)
+        cfg = ctx.config_of(site)
+        day = q.day or business_day(ctx.now(), cfg.tz)
+        start = datetime.combine(day, time(0), cfg.tz).astimezone(UTC)
+        end = datetime.combine(day + timedelta(days=1), time(0), cfg.tz).astimezone(UTC)
+        lo, hi = s.execute(
+            select(func.min(Event.seq), func.max(Event.seq)).where(
+                Event.site == site_code, Event.at >= start, Event.at < end
+            )
+        ).one()
+        where = _filters(s, q)
+        if lo is None or where is None:
+            return AuditPage(rows=[])
+        if q.before is not None:
+            hi = min(hi, q.before - 1)
+        rows = s.execute(
+            select(Event.seq, Event.at, Event.type, Event.actor, Event.data)
+            .where(Event.site == site_code, Event.seq >= lo, Event.seq <= hi, *where)
+            .order_by(Event.seq.desc())
+            .limit(PAGE_SIZE + 1)
+        ).all()
+        names = _names(s, cfg, {r.actor for r in rows[:PAGE_SIZE]})
+    more = len(rows) > PAGE_SIZE
+    rows = rows[:PAGE_SIZE]
+    return AuditPage(
+        rows=[audit_row(r.seq, aware(r.at), r.type, r.actor, r.data, names) for r in rows],  # type: ignore[arg-type]
+        next_cursor=str(rows[-1].seq) if more else None,
+    )
+
+
+def _filters(s: Session, q: AuditQuery) -> list[ColumnElement[bool]] | None:
+    """The page's conditions beyond the day; None when no row can match (an actor that
+    names nobody)."""
+    out: list[ColumnElement[bool]] = []
+    if q.type is not None:
+        out.append(Event.type == q.type.value)
+    if q.actor is not None:
+        actors = matching_actors(s, q.actor)
+        if not actors:
+            return None
+        out.append(Event.actor.in_(actors))
+    if q.counter is not None:
+        out.append(or_(*(_json(p).as_integer() == q.counter for p in COUNTER_AT)))
+    if q.number is not None:
+        out.append(or_(*(func.upper(_json(p).as_string()) == q.number.upper() for p in NUMBER_AT)))
+    return out
+
+
+def _json(path: tuple[str, ...]) -> Any:
+    return Event.data[path]  # type: ignore[index]
+
+
+def matching_actors(s: Session, text: str) -> list[str]:
+    """Actor values whose username, full name or device name holds `text`, with or
+    without case and diacritics: "lan" finds "Nguyễn Thị Lan"."""
+    want = fold(text.strip())
+    found = [
+        f"user:{username}"
+        for username, full_name in s.execute(select(User.username, User.full_name))
+        if want in fold(username) or want in fold(full_name or "")
+    ]
+    found += [
+        f"device:{name}" for name in s.execute(select(Device.name)).scalars() if want in fold(name)
+    ]
+    if any(want in fold(w["system"]) for w in WORDS.values()):
+        found += ["system", "system:system"]
+    return found
+
+
+def _names(s: Session, cfg: CentreConfig, actors: set[str]) -> Names:
+    users = [a.removeprefix("user:") for a in actors if a.startswith("user:")]
+    devices = [a.removeprefix("device:") for a in actors if a.startswith("device:")]
+    return Names(
+        cfg=cfg,
+        users=dict(
+            s.execute(select(User.username, User.full_name).where(User.username.in_(users))).all()  # type: ignore[attr-defined]
+        )
+        if users
+        else {},
+        devices=dict(
+            s.execute(select(Device.name, Device.role).where(Device.name.in_(devices))).all()  # type: ignore[attr-defined]
+        )
+        if devices
+        else {},
+    )
