@@ -301,10 +301,10 @@ def _day(iso: str | None, lang: Lang) -> str | None:
 
 
 class _Blanks(dict[str, Any]):
-    """A template's missing or empty value reads "—", never "None"."""
+    """A template's missing value reads "…", never "None"."""
 
     def __missing__(self, key: str) -> str:
-        return "—"
+        return "…"
 
 
 def _fill(template: tuple[str, str], lang: Lang, fields: dict[str, Any]) -> str:
