@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from fastapi_offline import FastAPIOffline
 from sqlalchemy import select
 from sqlmodel import Session
 
@@ -19,6 +18,7 @@ from server.api import (
     counter,
     devices,
     display,
+    docs,
     kiosk,
     problems,
     public,
@@ -85,17 +85,17 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
             await hub.stop()
             db.dispose()
 
-    # /docs and /redoc with Swagger UI's and ReDoc's files served by this server (an
-    # offline LAN reaches no CDN), no web font, no online validator.
-    app = FastAPIOffline(
+    app = FastAPI(
         title="MotCua Queue",
         version="1",
         lifespan=lifespan,
         description="Hệ thống xếp hàng tự động cho bộ phận một cửa — queue API v1.",
-        swagger_ui_parameters={"validatorUrl": None},
+        docs_url=None,  # docs.install: served offline
+        redoc_url=None,
     )
     app.state.services = services
     problems.install(app)
+    docs.install(app)
     for r in (
         auth.router,
         display.router,

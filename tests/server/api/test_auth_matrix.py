@@ -22,6 +22,7 @@ RULES: list[tuple[str, str, set[str]]] = [
     ("POST", r"^/api/v1/admin/day-close$", {"admin"}),
     ("GET", r"^/api/v1/devices$", {"admin", "supervisor"}),
     ("POST", r"^/api/v1/devices/me/printer$", {"kiosk"}),
+    ("GET", r"^/api/v1/audit$", {"admin", "supervisor"}),
 ]
 PUBLIC = [r"^/api/v1/public/", r"^/t/", r"^/healthz$", r"^/api/v1/auth/login$"]
 ALL = {"admin", "supervisor", "clerk", "kiosk", "display", "rating-pad"}
