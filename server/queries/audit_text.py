@@ -263,11 +263,12 @@ def say(event: Event | None, raw: dict[str, Any], names: Names, lang: Lang) -> s
 
 
 def _fields(e: Event, raw: dict[str, Any], names: Names, lang: Lang) -> dict[str, Any]:
-    d, w = e.data, WORDS[lang]
-    ticket, rating, alert = (getattr(d, k, None) for k in ("ticket", "rating", "alert"))
-    to_counter, to_service = getattr(d, "to_counter_id", None), getattr(d, "to_service_id", None)
-    address, role = getattr(d, "address", None), getattr(d, "role", None)
+    d, w = dict(e.data), WORDS[lang]  # the typed data's fields, by name
+    ticket, rating, alert = d.get("ticket"), d.get("rating"), d.get("alert")
+    to_counter, to_service = d.get("to_counter_id"), d.get("to_service_id")
+    address, role = d.get("address"), d.get("role")
     return {
+        **d,
         "number": first_at(raw, NUMBER_AT),
         "counter": first_at(raw, COUNTER_AT),
         "service": names.service(ticket.service_id if ticket else None, lang),
@@ -276,17 +277,12 @@ def _fields(e: Event, raw: dict[str, Any], names: Names, lang: Lang) -> dict[str
         else w["to_service"].format(names.service(to_service, lang))
         if to_service is not None
         else None,
-        "reason": getattr(d, "reason", None),
         "level": names.level(rating.level, lang) if rating else None,
-        "day": _day(getattr(d, "day", None), lang),
-        "cancelled": len(getattr(d, "cancelled", [])),
-        "version": getattr(d, "version", None),
-        "username": getattr(d, "username", None),
-        "name": getattr(d, "name", None),
-        "change": getattr(d, "change", None),
+        "day": _day(d.get("day"), lang),
+        "cancelled": len(d.get("cancelled") or []),
         "role": w.get(role, role) if role else None,
         "address": w["from"].format(address) if address else "",
-        "retry": getattr(d, "retry_after_s", None),
+        "retry": d.get("retry_after_s"),
         "alert": (alert.text_en if lang == "en" else alert.text) if alert else None,
     }
 
