@@ -6,16 +6,17 @@ day's first and last seq come from the index (site, at, seq) alone, then the pag
 that seq range backwards by the primary key, from the cursor on, and stops at 51 rows.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlmodel import Session
 
 from protocol.admin import AuditPage
 from protocol.centre import CentreConfig
-from protocol.events import EventType
+from protocol.events import DATA_MODELS, EventType
 from protocol.fold import fold
 from server.domain.clock import business_day
 from server.queries.audit_text import COUNTER_AT, NUMBER_AT, WORDS, Names, audit_row
@@ -43,8 +44,10 @@ def audit_page(ctx: Context, site_code: str, q: AuditQuery) -> AuditPage:
         day = q.day or business_day(ctx.now(), cfg.tz)
         start = datetime.combine(day, time(0), cfg.tz).astimezone(UTC)
         end = datetime.combine(day + timedelta(days=1), time(0), cfg.tz).astimezone(UTC)
+        # `seq + 0`: PostgreSQL would turn a bare min(seq) into a walk of the primary key
+        # from the log's first row until one falls in the day; this reads the day's index.
         lo, hi = s.execute(
-            select(func.min(Event.seq), func.max(Event.seq)).where(
+            select(func.min(Event.seq + 0), func.max(Event.seq + 0)).where(
                 Event.site == site_code, Event.at >= start, Event.at < end
             )
         ).one()
@@ -80,14 +83,26 @@ def _filters(s: Session, q: AuditQuery) -> list[ColumnElement[bool]] | None:
             return None
         out.append(Event.actor.in_(actors))
     if q.counter is not None:
-        out.append(or_(*(_json(p).as_integer() == q.counter for p in COUNTER_AT)))
+        out.append(_held_at(COUNTER_AT, lambda v: v.as_integer() == q.counter))
     if q.number is not None:
-        out.append(or_(*(func.upper(_json(p).as_string()) == q.number.upper() for p in NUMBER_AT)))
+        number = q.number.upper()
+        out.append(_held_at(NUMBER_AT, lambda v: func.upper(v.as_string()) == number))
     return out
 
 
-def _json(path: tuple[str, ...]) -> Any:
-    return Event.data[path]  # type: ignore[index]
+def _held_at(paths: tuple[tuple[str, ...], ...], test: Callable[[Any], Any]) -> Any:
+    """Rows whose data passes `test` at one of `paths`, each path read only in the event
+    types whose data has it: each row's JSON is read about once, not once per path."""
+    return or_(
+        *(
+            and_(Event.type.in_(_types_with(path[0])), test(Event.data[path]))  # type: ignore[index]
+            for path in paths
+        )
+    )
+
+
+def _types_with(field: str) -> list[str]:
+    return [t.value for t, model in DATA_MODELS.items() if field in model.model_fields]
 
 
 def matching_actors(s: Session, text: str) -> list[str]:
