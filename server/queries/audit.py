@@ -123,18 +123,17 @@ def matching_actors(s: Session, text: str) -> list[str]:
 
 
 def _names(s: Session, cfg: CentreConfig, actors: set[str]) -> Names:
+    """The full names of the page's users and the roles of its devices."""
     users = [a.removeprefix("user:") for a in actors if a.startswith("user:")]
     devices = [a.removeprefix("device:") for a in actors if a.startswith("device:")]
     return Names(
         cfg=cfg,
-        users=dict(
-            s.execute(select(User.username, User.full_name).where(User.username.in_(users))).all()  # type: ignore[attr-defined]
-        )
-        if users
-        else {},
-        devices=dict(
-            s.execute(select(Device.name, Device.role).where(Device.name.in_(devices))).all()  # type: ignore[attr-defined]
-        )
-        if devices
-        else {},
+        users=_pairs(s, User.username, User.full_name, users),
+        devices=_pairs(s, Device.name, Device.role, devices),
     )
+
+
+def _pairs(s: Session, key: Any, value: Any, keys: list[str]) -> dict[str, Any]:
+    if not keys:
+        return {}
+    return {k: v for k, v in s.execute(select(key, value).where(key.in_(keys)))}
