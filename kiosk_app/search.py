@@ -14,21 +14,14 @@ procedures takes well under a millisecond.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from protocol import Catalog
+from protocol.fold import fold
 
 _WORD = re.compile(r"[0-9a-z]+")
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics: "Đất Đai" → "dat dai"."""
-    text = text.lower().replace("đ", "d")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def words(text: str) -> list[str]:

@@ -13,12 +13,14 @@ from sqlmodel import Session
 from protocol import API_PREFIX
 from server.api import (
     admin,
-    admin_centre,
     admin_accounts,
+    admin_centre,
+    audit,
     auth,
     counter,
     devices,
     display,
+    docs,
     kiosk,
     problems,
     public,
@@ -29,8 +31,8 @@ from server.api.deps import Services
 from server.commands.auth import TokenResolver, forget_named
 from server.commands.context import Context
 from server.commands.days import roll_all_sites
-from server.commands.supervision import check_all_sites
 from server.commands.last_seen import LastSeen
+from server.commands.supervision import check_all_sites
 from server.domain.clock import Clock, SystemClock
 from server.logs import install_redaction
 from server.metrics import Metrics
@@ -106,9 +108,12 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         version="1",
         lifespan=lifespan,
         description="Hệ thống xếp hàng tự động cho bộ phận một cửa — queue API v1.",
+        docs_url=None,  # docs.install: served offline
+        redoc_url=None,
     )
     app.state.services = services
     problems.install(app)
+    docs.install(app)
     for r in (
         auth.router,
         display.router,
@@ -120,6 +125,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         supervision.router,
         admin_centre.router,
         admin_accounts.router,
+        audit.router,
         public.router,
     ):
         app.include_router(r, prefix=API_PREFIX)

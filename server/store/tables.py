@@ -71,7 +71,11 @@ class Ticket(SQLModel, table=True):
 
 
 class Event(SQLModel, table=True):
-    __table_args__ = (Index("ix_event_type", "site", "type", "seq"),)
+    __table_args__ = (
+        Index("ix_event_type", "site", "type", "seq"),
+        # A day's seq range (the audit trail) from the index alone, not from the whole log.
+        Index("ix_event_at", "site", "at", "seq"),
+    )
     site: str = Field(primary_key=True, foreign_key="site.code", max_length=64)
     seq: int = Field(primary_key=True)
     at: datetime

@@ -33,6 +33,7 @@ RULES: list[tuple[str, str, set[str]]] = [
     ("POST", r"^/api/v1/devices/me/printer$", {"kiosk"}),
     ("GET", r"^/api/v1/admin/centre(\.yaml)?$", {"admin"}),
     ("PUT", r"^/api/v1/admin/centre$", {"admin"}),
+    ("GET", r"^/api/v1/audit$", {"admin", "supervisor"}),
 ]
 PUBLIC = [r"^/api/v1/public/", r"^/t/", r"^/healthz$", r"^/api/v1/auth/login$"]
 ALL = {"admin", "supervisor", "clerk", "kiosk", "display", "rating-pad"}
