@@ -23,12 +23,13 @@ def clock(at: datetime | None, tz: ZoneInfo, seconds: bool = False) -> str:
     return at.astimezone(tz).strftime("%H:%M:%S" if seconds else "%H:%M")
 
 
-def stamp(at: datetime | None, tz: ZoneInfo, lang: str) -> str:
+def stamp(at: datetime | None, tz: ZoneInfo, lang: str, seconds: bool = False) -> str:
     """Day and time: 24/11/2026 09:12 (vi) or 2026-11-24 09:12 (en)."""
     if at is None:
         return "—"
     local = at.astimezone(tz)
-    return local.strftime("%d/%m/%Y %H:%M" if lang == "vi" else "%Y-%m-%d %H:%M")
+    day = "%d/%m/%Y" if lang == "vi" else "%Y-%m-%d"
+    return local.strftime(f"{day} %H:%M" + (":%S" if seconds else ""))
 
 
 def duration(seconds: float | None) -> str:

@@ -166,3 +166,32 @@ def admins_only(s: ConsoleSession) -> bool:
         return False
     ui.label(s.t("admins_only")).classes("text-h6 q-pa-lg")
     return True
+
+
+async def confirm(s: ConsoleSession, question: str) -> bool:
+    """Ask first: True when the user confirms."""
+    with ui.dialog() as dialog, ui.card():
+        ui.label(question).props('data-testid="question"')
+        with ui.row().classes("w-full justify-end"):
+            ui.button(s.t("back"), on_click=lambda: dialog.submit(False)).props("flat")
+            ui.button(s.t("confirm"), on_click=lambda: dialog.submit(True)).props(
+                'unelevated color=negative data-testid="confirm"'
+            )
+    answer = await dialog
+    dialog.delete()
+    return bool(answer)
+
+
+def row_slot(table: ui.table, actions_html: str, column: str = "actions") -> None:
+    """Draw the table's rows with `actions_html` (which may use `props.row` and
+    `$parent.$emit('event', props.row)`) in the cell of `column`. It is the whole-row
+    `body` slot on purpose: from a `body-cell-*` slot, `$parent` is the row, not the
+    table, and the event never reaches `table.on(...)`."""
+    table.add_slot(
+        "body",
+        '<q-tr :props="props">'
+        '<q-td v-for="col in props.cols" :key="col.name" :props="props">'
+        f"<template v-if=\"col.name === '{column}'\">{actions_html}</template>"
+        "<template v-else>{{ col.value }}</template>"
+        "</q-td></q-tr>",
+    )

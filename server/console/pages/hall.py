@@ -23,8 +23,8 @@ from server.console.pages.hall_actions import WaitingActions
 from server.console.session import ConsoleSession
 
 POLL_S = 2.0
-GRID = "display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(176px, 1fr))"
-GRID = "display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(176px, 1fr))"
+GRID = "display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(136px, 1fr))"
+GRID = "display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(136px, 1fr))"
 STATUS_COLOR = {
     CounterStatus.OPEN: "positive",
     CounterStatus.PAUSED: "orange-8",
@@ -57,10 +57,10 @@ class HallView:
             self.counters = ui.element("div").classes("w-full").style(GRID)
             self.counters.props('data-testid="counters"')
             with ui.row().classes("w-full no-wrap items-start gap-4"):
-                with ui.column().classes("gap-2").style("flex: 5 1 0; min-width: 0"):
+                with ui.column().classes("gap-2").style("flex: 4 1 0; min-width: 0"):
                     ui.label(s.t("hall.fields")).classes("text-h6")
                     self.fields = self._fields_table()
-                with ui.column().classes("gap-2").style("flex: 7 1 0; min-width: 0"):
+                with ui.column().classes("gap-2").style("flex: 6 1 0; min-width: 0"):
                     ui.label(s.t("hall.waiting")).classes("text-h6")
                     self.waiting = self._waiting_table()
         ui.timer(POLL_S, self.reload, immediate=True)
@@ -75,7 +75,7 @@ class HallView:
             {"name": "estimate", "label": t("col.estimate"), "field": "estimate"},
         ]
         table = ui.table(columns=columns, rows=[], row_key="id", pagination=0)
-        table.props(f'dense flat bordered hide-bottom no-data-label="{t("no_data")}"')
+        table.props(f'dense flat bordered hide-bottom wrap-cells no-data-label="{t("no_data")}"')
         return table.props('data-testid="fields"').classes("w-full")
 
     def _waiting_table(self) -> ui.table:
@@ -92,13 +92,13 @@ class HallView:
         table = (
             ui.table(columns=columns, rows=[], row_key="id", pagination=0)
             .props(
-                f'dense flat bordered hide-bottom virtual-scroll no-data-label="{t("no_data")}" '
+                f'dense flat bordered hide-bottom wrap-cells no-data-label="{t("no_data")}" '
                 'data-testid="waiting"'
             )
             .classes("w-full")
             .style("max-height: 560px")
         )
-        table.add_slot("body-cell-actions", self.actions.slot())
+        layout.row_slot(table, self.actions.slot())
         self.actions.attach(table)
         return table
 
@@ -144,22 +144,26 @@ class HallView:
             .style(f"border-left: 6px solid var(--q-{color}, #888)")
         ):
             with ui.row().classes("w-full items-center justify-between no-wrap"):
-                ui.label(t("hall.counter_no", n=c.id)).classes("text-subtitle1 text-weight-bold")
+                ui.label(t("hall.counter_no", n=c.id)).classes(
+                    "text-subtitle2 text-weight-bold no-wrap"
+                )
                 ui.badge(t(f"status.{c.status.value}"), color=color).props('data-testid="status"')
             ui.label(c.clerk or t("hall.no_clerk")).classes(
-                "text-body2 ellipsis w-full" + ("" if c.clerk else " text-grey-6")
+                "text-caption ellipsis w-full" + ("" if c.clerk else " text-grey-6")
             ).props('data-testid="clerk"')
-            ui.label(self._current_text(c)).classes("text-body2 text-weight-medium").props(
-                'data-testid="current"'
-            )
-            ui.label(self._since_text(c)).classes("text-caption text-grey-7")
+            if c.status == CounterStatus.CLOSED:
+                return
+            with ui.row().classes("w-full items-baseline justify-between no-wrap"):
+                now_at = ui.label(self._current_text(c)).props('data-testid="current"')
+                now_at.classes("text-body2 text-weight-medium ellipsis")
+                ui.label(self._since_text(c)).classes("text-caption text-grey-7")
 
     def _current_text(self, c: CounterState) -> str:
         t, cur = self.s.t, c.current
         if c.status == CounterStatus.PAUSED and cur is None:
             return c.pause_reason or t("status.paused")
         if cur is None:
-            return t("hall.idle") if c.status == CounterStatus.OPEN else "—"
+            return t("hall.idle") if c.status == CounterStatus.OPEN else ""
         key = "hall.serving" if cur.status == TicketStatus.SERVING else "hall.called"
         return t(key, number=cur.number)
 

@@ -35,7 +35,7 @@ class WaitingActions:
             f"<q-tooltip>{t('act.' + name)}</q-tooltip></q-btn>"
             for name, icon, color in ACTIONS
         )
-        return f'<q-td :props="props" auto-width>{buttons}</q-td>'
+        return buttons
 
     def attach(self, table: ui.table) -> None:
         for name, _, _ in ACTIONS:
