@@ -141,7 +141,7 @@ async def _logout(s: ConsoleSession) -> None:
 def _navigation(s: ConsoleSession, role: Role, active: str) -> None:
     with (
         ui.left_drawer(value=True, fixed=True)
-        .props("width=220 bordered")
+        .props("width=240 bordered")
         .classes("q-pa-none bg-grey-1"),
         ui.list().classes("w-full q-pt-sm"),
     ):

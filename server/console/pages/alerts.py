@@ -41,7 +41,7 @@ class AlertsView:
         with ui.column().classes("console-main q-pa-md gap-4"):
             ui.label(t("alerts.title")).classes("text-h5")
             self.table = ui.table(columns=columns, rows=[], row_key="id", pagination=0)
-            self.table.props(f'flat bordered hide-bottom no-data-label="{t("alerts.none")}"')
+            self.table.props(f'flat bordered hide-pagination no-data-label="{t("alerts.none")}"')
             self.table.props('data-testid="alerts" wrap-cells').classes("w-full")
         layout.row_slot(
             self.table,

@@ -48,7 +48,7 @@ class DevicesView:
                     'unelevated color=blue-9 data-testid="device-add"'
                 )
             self.table = ui.table(columns=columns, rows=[], row_key="name", pagination=0)
-            self.table.props(f'flat bordered hide-bottom no-data-label="{t("no_data")}"')
+            self.table.props(f'flat bordered hide-pagination no-data-label="{t("no_data")}"')
             self.table.props('data-testid="devices" wrap-cells').classes("w-full")
         layout.row_slot(
             self.table,

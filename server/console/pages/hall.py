@@ -75,7 +75,7 @@ class HallView:
             {"name": "estimate", "label": t("col.estimate"), "field": "estimate"},
         ]
         table = ui.table(columns=columns, rows=[], row_key="id", pagination=0)
-        table.props(f'dense flat bordered hide-bottom wrap-cells no-data-label="{t("no_data")}"')
+        table.props(f'dense flat bordered hide-pagination wrap-cells no-data-label="{t("no_data")}"')
         return table.props('data-testid="fields"').classes("w-full")
 
     def _waiting_table(self) -> ui.table:
@@ -92,7 +92,7 @@ class HallView:
         table = (
             ui.table(columns=columns, rows=[], row_key="id", pagination=0)
             .props(
-                f'dense flat bordered hide-bottom wrap-cells no-data-label="{t("no_data")}" '
+                f'dense flat bordered hide-pagination wrap-cells no-data-label="{t("no_data")}" '
                 'data-testid="waiting"'
             )
             .classes("w-full")

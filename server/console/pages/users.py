@@ -52,7 +52,7 @@ class UsersView:
                     'unelevated color=blue-9 data-testid="user-add"'
                 )
             self.table = ui.table(columns=columns, rows=[], row_key="username", pagination=0)
-            self.table.props(f'flat bordered hide-bottom no-data-label="{t("no_data")}"')
+            self.table.props(f'flat bordered hide-pagination no-data-label="{t("no_data")}"')
             self.table.props('data-testid="users"').classes("w-full")
         layout.row_slot(
             self.table,
