@@ -63,7 +63,8 @@ class AuditView:
                 {"name": "text", "label": t("col.event"), "field": "text", "align": "left"},
             ]
             self.table = ui.table(columns=columns, rows=[], row_key="seq", pagination=0)
-            self.table.props(f'flat bordered hide-pagination wrap-cells no-data-label="{t("no_data")}"')
+            self.table.props("flat bordered hide-pagination wrap-cells")
+            self.table.props(f'no-data-label="{t("no_data")}"')
             self.table.props('data-testid="audit"').classes("w-full")
             with ui.row().classes("gap-2"):
                 self.newest = ui.button(t("audit.newest"), icon="first_page")

@@ -75,7 +75,8 @@ class HallView:
             {"name": "estimate", "label": t("col.estimate"), "field": "estimate"},
         ]
         table = ui.table(columns=columns, rows=[], row_key="id", pagination=0)
-        table.props(f'dense flat bordered hide-pagination wrap-cells no-data-label="{t("no_data")}"')
+        table.props("dense flat bordered hide-pagination wrap-cells")
+        table.props(f'no-data-label="{t("no_data")}"')
         return table.props('data-testid="fields"').classes("w-full")
 
     def _waiting_table(self) -> ui.table:
