@@ -129,7 +129,7 @@ def _notify_new(s: ConsoleSession, open_: list[AlertPublic]) -> None:
         return
     for a in fresh:
         text = a.text_en if s.lang == "en" else a.text
-        ui.notify(s.t("alerts.new", text=text), type="warning", position="top-right")
+        ui.notify(s.t("alerts.new", text=text), type="warning", position="bottom-right")
 
 
 async def _logout(s: ConsoleSession) -> None:

@@ -1,12 +1,13 @@
 """`/console/` (supervisors, admins): the live hall. Every counter (status, clerk, the
 number at it and for how long), every field (waiting, longest wait now, the server's wait
 estimate) and the waiting list with a supervisor's actions: cancel, transfer to another
-field, move to the front (each asks first).
+field, move to the front (each asks first). The waiting list is GET /waiting: field by
+field, each in the order its counters call it, with each ticket's place.
 
-Live by polling: a `ui.timer` reads GET /state (the snapshot) every 2 s and redraws when
-its `seq` moved (durations tick on every read). The snapshot is what every client reads,
-through the same authorisation; the server caches it per `seq`, so a few supervisors'
-tabs cost next to nothing; and the console keeps no copy of the hall's rules (following
+Live by polling: a `ui.timer` reads GET /state (the snapshot) and GET /waiting every 2 s
+and redraws (the durations tick with it). These are what every client reads, through
+the same authorisation, and the server caches the snapshot per `seq`, so a few
+supervisors' tabs cost little; the console keeps no copy of the hall's rules (following
 the event stream would mean applying events to a local hall, or re-reading it anyway)."""
 
 from typing import Any
@@ -18,7 +19,6 @@ from starlette.responses import RedirectResponse
 from protocol.enums import CounterStatus, TicketStatus
 from protocol.snapshot import CounterState, Snapshot, TicketPublic, WaitingTicket
 from server.console import fmt, layout
-from server.console.client import ApiProblem, Unauthorized
 from server.console.pages.hall_actions import WaitingActions
 from server.console.session import ConsoleSession
 
@@ -108,26 +108,18 @@ class HallView:
         snap = await self.s.call(lambda api: api.snapshot(), quiet=True)
         if snap is None:
             return
-        waiting = await self._waiting_in_call_order()
+        waiting = await self.s.call(lambda api: api.waiting(), quiet=True)
+        if waiting is None:
+            return
         self.snap = snap
         self.actions.snapshot = snap
         now = fmt.now()
         self.updated.set_text(self.s.t("updated", time=fmt.clock(now, self.tz, seconds=True)))
         self._draw_counters(snap)
         self.fields.rows = self._field_rows(snap)
-        self.waiting.rows = [self._waiting_row(tk) for tk in waiting or snap.waiting]
+        self.waiting.rows = [self._waiting_row(tk) for tk in waiting]
         self.fields.update()
         self.waiting.update()
-
-    async def _waiting_in_call_order(self) -> list[WaitingTicket] | None:
-        """GET /waiting (field by field, in call order, with places); None where the
-        server has no such route yet (the snapshot's list, oldest first, then)."""
-        try:
-            return await self.s.api().waiting()
-        except ApiProblem as p:
-            if isinstance(p, Unauthorized):
-                await self.s.call(lambda api: api.waiting())  # back to the login page
-            return None
 
     def _draw_counters(self, snap: Snapshot) -> None:
         self.counters.clear()
@@ -197,10 +189,10 @@ class HallView:
             )
         return rows
 
-    def _waiting_row(self, tk: TicketPublic) -> dict[str, Any]:
+    def _waiting_row(self, tk: WaitingTicket) -> dict[str, Any]:
         return {
             "id": tk.id,
-            "place": tk.position if isinstance(tk, WaitingTicket) else "",
+            "place": tk.position,
             "number": tk.number,
             "service_id": tk.service_id,
             "field": self.s.service_name(tk.service_id),
