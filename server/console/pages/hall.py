@@ -23,8 +23,8 @@ from server.console.pages.hall_actions import WaitingActions
 from server.console.session import ConsoleSession
 
 POLL_S = 2.0
-GRID = "display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(136px, 1fr))"
-GRID = "display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(136px, 1fr))"
+GRID = "display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(164px, 1fr))"
+GRID = "display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(164px, 1fr))"
 STATUS_COLOR = {
     CounterStatus.OPEN: "positive",
     CounterStatus.PAUSED: "orange-8",
@@ -138,7 +138,7 @@ class HallView:
         ):
             with ui.row().classes("w-full items-center justify-between no-wrap"):
                 ui.label(t("hall.counter_no", n=c.id)).classes(
-                    "text-subtitle2 text-weight-bold no-wrap"
+                    "text-subtitle2 text-weight-bold text-no-wrap"
                 )
                 ui.badge(t(f"status.{c.status.value}"), color=color).props('data-testid="status"')
             ui.label(c.clerk or t("hall.no_clerk")).classes(
