@@ -136,7 +136,10 @@ def _run(
     if not _wait_healthy(url, server):
         print("Máy chủ không khởi động được / the server did not start", file=sys.stderr)
         return 1
-    started = [f"server        {url}   (API docs {url}/docs)"]
+    started = [
+        f"server        {url}   (API docs {url}/docs)",
+        f"console       {url}/console/   (admin or giamsat, password {DEMO_PASSWORD})",
+    ]
     if with_apps and not _has_screen():
         with_apps = False
         started.append("apps          not started: no screen here (DISPLAY/WAYLAND_DISPLAY unset;")

@@ -33,6 +33,7 @@ from server.commands.context import Context
 from server.commands.days import roll_all_sites
 from server.commands.last_seen import LastSeen
 from server.commands.supervision import check_all_sites
+from server.console.mount import mount as mount_console
 from server.domain.clock import Clock, SystemClock
 from server.logs import install_redaction
 from server.metrics import Metrics
@@ -130,6 +131,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     ):
         app.include_router(r, prefix=API_PREFIX)
     app.include_router(public.page_router)
+    mount_console(app, settings)  # /console/ (NiceGUI), unless settings.console is off
     app.add_middleware(
         problems.BodyLimit,
         max_bytes=settings.max_body_bytes,

@@ -55,6 +55,10 @@ def test_demo_starts_a_sample_centre(tmp_path: Path) -> None:
             json={"username": "canbo5", "password": "demo1234"},
         )
         assert login.status_code == 200
+        console = next(ln.split()[1] for ln in lines if ln.strip().startswith("console"))
+        assert console == f"http://127.0.0.1:{port}/console/"
+        assert "admin" in text and "giamsat" in text
+        assert httpx.get(console + "login").status_code == 200
     finally:
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=20)

@@ -1,0 +1,132 @@
+"""The console in a real headless Chromium (Debian's /usr/bin/chromium driven by
+Playwright through `executable_path`; skips, saying which, when either is missing),
+against a live server of the sample centre (`live_server`).
+
+`Console` wraps one browser context at 1366×768: it records every request the pages make
+(`only_local()` asserts none left the server: no CDN, font or script from elsewhere),
+logs in, and takes screenshots into $MOTCUA_SCREENSHOT_DIR (e.g. /tmp/shots/console)
+when set, else the test's tmp dir."""
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.support.live_server import LiveServer
+
+CHROMIUM = next(
+    (
+        p
+        for p in (
+            os.environ.get("MOTCUA_CHROMIUM"),
+            shutil.which("chromium"),
+            shutil.which("chromium-browser"),
+            "/usr/bin/chromium",
+        )
+        if p and Path(p).exists()
+    ),
+    None,
+)
+DESK = {"width": 1366, "height": 768}
+WAIT_MS = 15_000
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if CHROMIUM is None:
+        pytest.skip("no chromium installed (apt-get install -y chromium)")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright not installed (pip install playwright)"
+    )
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+class Console:
+    def __init__(self, browser: Any, srv: LiveServer, shots: Path) -> None:
+        self.srv, self.shots = srv, shots
+        self.ctx = browser.new_context(viewport=DESK, device_scale_factor=1, locale="vi-VN")
+        self.ctx.set_default_timeout(WAIT_MS)
+        self.page = self.ctx.new_page()
+        self.requests: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+
+    def open(self, path: str = "/") -> Any:
+        self.page.goto(f"{self.srv.url}/console{path}")
+        return self.page
+
+    def login(self, username: str, password: str | None = None, expect_ok: bool = True) -> Any:
+        page = self.open("/login")
+        page.fill("[data-testid=username]", username)
+        page.fill("[data-testid=password]", password or self.srv.password)
+        page.click("[data-testid=login]")
+        if expect_ok:
+            page.wait_for_selector("[data-testid=who]")
+        return page
+
+    def lang(self, code: str) -> None:
+        """The header's switch (the page reloads in that language)."""
+        self.page.click(f"[data-testid=lang] >> text={code.upper()}")
+        self.page.wait_for_load_state("load")
+
+    def shot(self, name: str) -> None:
+        self.page.wait_for_timeout(300)  # let the last update paint
+        self.page.screenshot(path=str(self.shots / f"{name}.png"))
+
+    def text(self, selector: str) -> str:
+        return str(self.page.text_content(selector) or "")
+
+    def only_local(self) -> None:
+        assert self.requests, "the pages made no request at all?"
+        away = [u for u in self.requests if not u.startswith(self.srv.url)]
+        assert not away, f"requests to another host: {away}"
+
+    def close(self) -> None:
+        if self.requests:  # (none when the test skipped before opening a page)
+            self.only_local()
+        self.ctx.close()
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    d = Path(os.environ.get("MOTCUA_SCREENSHOT_DIR") or tmp_path)
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+@pytest.fixture
+def console(browser: Any, live_server: LiveServer, shots: Path) -> Iterator[Console]:
+    c = Console(browser, live_server, shots)
+    try:
+        yield c
+    finally:
+        c.close()
+
+
+def issue(srv: LiveServer, service_id: str = "dat-dai", **body: Any) -> dict[str, Any]:
+    r = srv.api("POST", "/tickets", srv.kiosk_token, json={"service_id": service_id, **body})
+    assert r.status_code == 201, r.text
+    return r.json()  # type: ignore[no-any-return]
+
+
+def act(srv: LiveServer, token: str, counter_id: int, action: str) -> None:
+    r = srv.api("POST", f"/counters/{counter_id}/{action}", token)
+    assert r.status_code == 200, r.text
+
+
+def needs_route(srv: LiveServer, method: str, path: str) -> None:
+    """Skips while the route this part of the console uses is not merged yet."""
+    r = srv.api(method, path, srv.admin_token)
+    if (
+        r.status_code in (404, 405)
+        and r.headers.get("content-type", "").startswith("application/problem+json")
+        and r.json().get("type") in ("not-found", "method-not-allowed")
+    ):
+        pytest.skip(f"{method} /api/v1{path} is not on this branch yet")
