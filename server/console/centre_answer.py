@@ -60,6 +60,24 @@ class Invalid:
                 out.setdefault(p.index, []).append(p.msg)
         return out
 
+    def item_inputs(
+        self, section: str, index: int, keys: list[str], procedure: int | None = None
+    ) -> dict[str, str]:
+        """{input key: message} for the dialog that edits row `index` of `section` (or
+        procedure `procedure` of that field): an error about a group of inputs
+        ("numbers") lands on its first input ("numbers.start")."""
+        out: dict[str, str] = {}
+        for p in self.problems:
+            if p.section != section or p.index != index or p.procedure != procedure:
+                continue
+            key = p.key
+            if procedure is not None:
+                key = key.removeprefix(f"procedures.{procedure}").lstrip(".")
+            hit = next((k for k in keys if _within(k, key) or _within(key, k)), None)
+            if hit:
+                out.setdefault(hit, p.msg)
+        return out
+
     def inputs(self) -> dict[str, str]:
         """{key: message} for the centre's own inputs (the first error of each)."""
         out: dict[str, str] = {}
@@ -145,6 +163,10 @@ def _label(section: str, i: int, sent: dict[str, Any]) -> str:
     if section == "closed_days":
         return str(row)
     return str(row.get("id") or row.get("code") or f"{section}[{i}]")
+
+
+def _within(key: str, group: str) -> bool:
+    return bool(group) and (key == group or key.startswith(group + "."))
 
 
 def _dotted(parts: list[Any]) -> str:

@@ -242,3 +242,22 @@ def test_json_becomes_inputs() -> None:
     assert to_input(Spec("x", "lines"), ["a", "b"]) == "a\nb"
     assert numbers_text({"prefix": "A", "start": 1, "end": 999, "width": 3}) == "A001–A999"
     assert numbers_text({"start": 1}) == "1–…"
+
+
+def test_a_refused_row_shows_the_error_on_its_dialog_input(form: CentreForm) -> None:
+    i = index_of(form, "xay-dung")
+    form.put_item("services", i, form.items("services")[i], {"numbers.start": 1500})
+    said = outcome(*server_says(form.body()), form.body(), form.saved)
+    assert isinstance(said, Invalid)
+    keys = list(form.item_inputs("services", form.items("services")[i]))
+    assert list(said.item_inputs("services", i, keys)) == ["numbers.start"]
+    assert said.item_inputs("services", i - 1, keys) == {}
+    proc = outcome(
+        422,
+        {"errors": [{"loc": ["services", i, "procedures", 1, "id"], "msg": "trùng"}]},
+        form.body(),
+        form.saved,
+    )
+    assert isinstance(proc, Invalid)
+    assert proc.item_inputs("services", i, ["id", "name"], procedure=1) == {"id": "trùng"}
+    assert proc.item_inputs("services", i, ["id", "name"], procedure=0) == {}
