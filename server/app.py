@@ -16,6 +16,7 @@ from server.api.deps import Services
 from server.commands.auth import TokenResolver
 from server.commands.context import Context
 from server.commands.days import roll_all_sites
+from server.console.mount import mount as mount_console
 from server.domain.clock import Clock, SystemClock
 from server.logs import install_redaction
 from server.metrics import Metrics
@@ -93,6 +94,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     ):
         app.include_router(r, prefix=API_PREFIX)
     app.include_router(public.page_router)
+    mount_console(app, settings)  # /console/ (NiceGUI), unless settings.console is off
     app.add_middleware(problems.BodyLimit, max_bytes=settings.max_body_bytes)
     metrics.install(app, token=settings.metrics_token)  # outermost: sees every answer
     problems.install_openapi(app, API_PREFIX)

@@ -26,3 +26,12 @@ class Settings(BaseSettings):
     public_burst: int = Field(default=30, ge=1)
     # Open pushes of the phone page (GET /t/{code}/events) per client address at once.
     public_streams_per_address: int = Field(default=6, ge=1)
+    # The web console at /console/ (server/console); False: the API alone.
+    console: bool = True
+    # Where the console keeps each browser's session (its bearer token, its language) and
+    # its cookie-signing secret. Default: a `console` folder beside a SQLite database
+    # file, else in the working directory (/var/lib/motcua under the systemd unit).
+    console_dir: str | None = None
+    # Signs the console's session cookie. Default: generated once per installation into
+    # console_dir/secret (never a constant in the code).
+    console_secret: str | None = None

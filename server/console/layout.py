@@ -1,0 +1,168 @@
+"""Every console page's frame: the header (centre name, user, language switch, the live
+alert badge, logout) and the left navigation by role. A page starts with
+
+    s = await layout.enter(request, "nav.hall")
+    if not isinstance(s, ConsoleSession):
+        return s          # not logged in (or not a manager): the login page
+"""
+
+from dataclasses import dataclass
+
+from nicegui import ui
+from starlette.requests import Request
+from starlette.responses import RedirectResponse
+
+from protocol.admin import AlertPublic
+from protocol.enums import Role
+from server.console.client import ApiProblem, Unauthorized
+from server.console.mount import CONSOLE_PATH
+from server.console.session import LOGIN_PATH, MANAGERS, ConsoleSession
+
+ALERT_POLL_S = 3.0
+
+
+@dataclass(frozen=True)
+class NavItem:
+    key: str  # i18n key
+    path: str  # inside the console (ui.navigate adds /console)
+    icon: str
+    roles: tuple[Role, ...]
+
+
+NAV = (
+    NavItem("nav.hall", "/", "dashboard", MANAGERS),
+    NavItem("nav.alerts", "/alerts", "notifications", MANAGERS),
+    NavItem("nav.audit", "/audit", "history", MANAGERS),
+    NavItem("nav.users", "/users", "group", (Role.ADMIN,)),
+    NavItem("nav.devices", "/devices", "devices", (Role.ADMIN,)),
+    NavItem("nav.centre", "/centre", "tune", (Role.ADMIN,)),
+)
+
+
+async def enter(request: Request, active: str) -> ConsoleSession | RedirectResponse:
+    """The session and the page's frame, or the redirect to the login page."""
+    s = ConsoleSession(request)
+    user = s.user
+    if user is None or user.role not in MANAGERS:
+        return RedirectResponse(CONSOLE_PATH + LOGIN_PATH)
+    try:
+        catalog = await s.api().catalog()
+    except Unauthorized:
+        s.forget()
+        return RedirectResponse(CONSOLE_PATH + LOGIN_PATH)
+    except ApiProblem:
+        catalog = None
+    s.catalog = catalog
+    centre = ""
+    if catalog is not None:
+        centre = (catalog.name_en or catalog.name) if s.lang == "en" else catalog.name
+    ui.page_title(f"{s.t(active)} — {centre or 'MotCua'}")
+    _style()
+    _header(s, centre, user.full_name or user.username, user.role)
+    _navigation(s, user.role, active)
+    return s
+
+
+def _style() -> None:
+    ui.add_css(
+        """
+        .console-main { width: 100%; max-width: 1600px; margin: 0 auto; }
+        .q-table th { font-weight: 600; }
+        """
+    )
+
+
+def _header(s: ConsoleSession, centre: str, who: str, role: Role) -> None:
+    with ui.header().classes("items-center bg-blue-9 text-white q-px-md q-py-sm gap-3"):
+        ui.label(centre).classes("text-h6 ellipsis").props('data-testid="centre"')
+        ui.label(s.t("console")).classes("text-subtitle1 opacity-80")
+        ui.space()
+        ui.label(f"{who} · {s.t('role.' + role.value)}").props('data-testid="who"')
+        _language_switch(s)
+        _alert_badge(s)
+        ui.button(icon="logout", on_click=lambda: _logout(s)).props(
+            f'flat round color=white data-testid="logout" aria-label="{s.t("logout")}"'
+        ).tooltip(s.t("logout"))
+
+
+def _language_switch(s: ConsoleSession) -> None:
+    def switch(e: object) -> None:
+        s.set_lang(getattr(e, "value", "vi"))
+        ui.navigate.reload()
+
+    ui.toggle({"vi": "VI", "en": "EN"}, value=s.lang, on_change=switch).props(
+        "dense unelevated toggle-color=white toggle-text-color=blue-9 color=blue-8 "
+        'data-testid="lang"'
+    )
+
+
+def _alert_badge(s: ConsoleSession) -> None:
+    """The count of alerts not yet acknowledged, live; a notification for each new one."""
+    with ui.button(icon="notifications", on_click=lambda: ui.navigate.to("/alerts")).props(
+        f'flat round color=white data-testid="alert-button" aria-label="{s.t("alerts_badge")}"'
+    ):
+        badge = ui.badge("0", color="red").props('floating data-testid="alert-count"')
+    badge.set_visibility(False)
+
+    async def poll() -> None:
+        alerts = await s.call(lambda api: api.alerts(), quiet=True)
+        if alerts is None:
+            return
+        open_ = [a for a in alerts if a.active and a.acked_at is None]
+        badge.set_text(str(len(open_)))
+        badge.set_visibility(bool(open_))
+        _notify_new(s, open_)
+
+    ui.timer(ALERT_POLL_S, poll, immediate=True)
+
+
+def _notify_new(s: ConsoleSession, open_: list[AlertPublic]) -> None:
+    """Toast the alerts this browser has not seen (none on its first look)."""
+    first_look = "seen_alerts" not in s.store
+    seen = set(s.store.get("seen_alerts") or [])
+    fresh = [a for a in open_ if a.id not in seen]
+    if fresh:
+        s.store["seen_alerts"] = sorted(seen | {a.id for a in fresh})[-500:]
+    elif first_look:
+        s.store["seen_alerts"] = []
+    if first_look:
+        return
+    for a in fresh:
+        text = a.text_en if s.lang == "en" else a.text
+        ui.notify(s.t("alerts.new", text=text), type="warning", position="top-right")
+
+
+async def _logout(s: ConsoleSession) -> None:
+    await s.call(lambda api: api.logout(), quiet=True)
+    s.forget()
+    ui.navigate.to(LOGIN_PATH)
+
+
+def _navigation(s: ConsoleSession, role: Role, active: str) -> None:
+    with (
+        ui.left_drawer(value=True, fixed=True)
+        .props("width=220 bordered")
+        .classes("q-pa-none bg-grey-1"),
+        ui.list().classes("w-full q-pt-sm"),
+    ):
+        for item in NAV:
+            if role not in item.roles:
+                continue
+            here = item.key == active
+            with (
+                ui.item(on_click=lambda p=item.path: ui.navigate.to(p))
+                .props(f'clickable data-testid="{item.key}"' + (" active" if here else ""))
+                .classes("text-blue-9" if here else "")
+            ):
+                with ui.item_section().props("avatar"):
+                    ui.icon(item.icon)
+                with ui.item_section():
+                    ui.label(s.t(item.key))
+
+
+def admins_only(s: ConsoleSession) -> bool:
+    """True (and a message on the page) when a supervisor opens an admin page."""
+    if s.is_admin():
+        return False
+    ui.label(s.t("admins_only")).classes("text-h6 q-pa-lg")
+    return True

@@ -1,0 +1,1 @@
+"""Console page (being written)."""
