@@ -8,8 +8,6 @@ from collections.abc import Callable
 from typing import Any
 
 from nicegui import ui
-from server.console.client import ApiProblem, Unauthorized
-from server.console.session import LOGIN_PATH, ConsoleSession
 from starlette.requests import Request
 from starlette.responses import RedirectResponse
 
@@ -17,8 +15,10 @@ from server.console import i18n, layout
 from server.console.centre_answer import Failed, InUse, Invalid, Saved, outcome, waiting_param
 from server.console.centre_form import CentreForm
 from server.console.centre_specs import TABS
+from server.console.client import ApiProblem, Unauthorized
 from server.console.pages import centre_lists, centre_tabs
 from server.console.pages.centre_inputs import problems_banner
+from server.console.session import LOGIN_PATH, ConsoleSession
 
 TAB_ICONS = {
     "general": "business",
