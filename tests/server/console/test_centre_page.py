@@ -50,8 +50,8 @@ def editor(browser: Any, srv: LiveServer, lang: str = "vi") -> Any:
     if lang == "en":
         page.locator('[data-testid="lang"]').get_by_text("EN").click()
         page.wait_for_selector('text="Log in"')
-    page.locator('[data-testid="username"] input').fill("admin")
-    page.locator('[data-testid="password"] input').fill(srv.password)
+    page.locator('[data-testid="username"]').fill("admin")
+    page.locator('[data-testid="password"]').fill(srv.password)
     page.locator('[data-testid="login"]').click()
     page.wait_for_url(f"{srv.url}/console/")
     page.goto(f"{srv.url}/console/centre")
@@ -67,7 +67,7 @@ def tab(page: Any, name: str) -> Any:
 
 
 def fill(scope: Any, key: str, value: str) -> None:
-    scope.locator(f'[data-key="{key}"] input').fill(value)
+    scope.locator(f'[data-key="{key}"]').fill(value)
 
 
 def row(panel: Any, table: str, key: str) -> Any:
@@ -165,7 +165,8 @@ def test_colliding_numbers_are_refused_on_the_field(
     # The dialog of the refused field shows the error on the input it is about.
     row(fields, "services", "xay-dung").locator('[data-action="edit"]').click()
     d = dialog(page)
-    assert "dat-dai" in d.locator('[data-key="numbers.start"]').inner_text()
+    said = d.locator('.q-field:has([data-key="numbers.start"]) .q-field__messages')
+    assert "dat-dai" in said.inner_text()
     page.screenshot(path=str(shots(tmp_path) / "centre-vi-refused-dialog.png"))
     # Nothing was saved: the kiosk's field keeps its numbers.
     catalog = live_server.api("GET", "/catalog", live_server.kiosk_token).json()
