@@ -22,6 +22,7 @@ class Spec:
     optional: bool = False
     required: bool = False  # a light hint (a mark on the label); the server decides
     choices: tuple[str, ...] = ()
+    wide: bool = False  # a long text: the whole width of its grid
 
     @property
     def label(self) -> str:
@@ -30,9 +31,9 @@ class Spec:
 
 # -- the centre's own values, per tab -------------------------------------------------
 GENERAL = (
-    Spec("name", required=True),
-    Spec("name_en", optional=True),
-    Spec("address", optional=True),
+    Spec("name", required=True, wide=True),
+    Spec("name_en", optional=True, wide=True),
+    Spec("address", optional=True, wide=True),
     Spec("timezone", required=True),
     Spec("default_service_s", "float"),
     Spec("priority_ratio", "int"),

@@ -17,7 +17,7 @@ from server.console.centre_form import CentreForm
 from server.console.centre_specs import TABS
 from server.console.client import ApiProblem, Unauthorized
 from server.console.pages import centre_lists, centre_tabs
-from server.console.pages.centre_inputs import problems_banner
+from server.console.pages.centre_inputs import CSS, problems_banner
 from server.console.session import LOGIN_PATH, ConsoleSession
 
 TAB_ICONS = {
@@ -47,6 +47,7 @@ async def centre_page(request: Request) -> RedirectResponse | None:
         return s
     if layout.admins_only(s):
         return None
+    ui.add_css(CSS)
     with ui.column().classes("console-main q-pa-md gap-2"):
         centre = await s.call(lambda api: api.centre())
         if centre is not None:

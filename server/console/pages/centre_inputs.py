@@ -44,12 +44,18 @@ def spec_input(
     else:
         el = ui.input(label, value=value, on_change=changed)
     if spec.kind != "bool":
-        el.props("outlined dense stack-label")
+        el.props("outlined dense stack-label").classes("centre-input")
         if hint:
             el.props["hint"] = hint
     el.props["data-key"] = spec.key
     show_error(el, error)
     return el
+
+
+CSS = """
+.centre-input.q-field--error { padding-bottom: 0; }
+.centre-input.q-field--error .q-field__bottom { position: static; transform: none; }
+"""
 
 
 def show_error(el: ui.element, error: str | None) -> None:

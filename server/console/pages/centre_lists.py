@@ -82,6 +82,8 @@ def simple_list(ed: Editor, kind: str, columns: list[str], tab: str) -> None:
         ui.label(ed.t(f"centre.{kind}")).classes("text-subtitle1 text-weight-medium")
         ui.space()
         add_button(ed, kind, lambda: _edit(ed, kind, None, tab))
+    if ed.t.has(f"centre.{kind}.help"):
+        ui.label(ed.t(f"centre.{kind}.help")).classes("text-grey-8")
     items_table(
         [(c, ed.t(f"centre.f.{c}")) for c in columns],
         rows,

@@ -15,7 +15,7 @@ def scalars(ed: Editor, specs: tuple[Spec, ...], columns: int = 3) -> None:
     errors = ed.said.inputs() if ed.said else {}
     with ui.grid(columns=columns).classes("w-full gap-x-4 gap-y-2 items-start"):
         for spec in specs:
-            wide = spec.kind in ("area", "lines")
+            wide = spec.wide or spec.kind == "area"
             with ui.element("div").classes(f"col-span-{columns}" if wide else ""):
 
                 def changed(raw: Any, spec: Spec = spec) -> None:
@@ -33,7 +33,6 @@ def general_tab(ed: Editor) -> None:
         ui.label(str(ed.form.data.get("site", ""))).classes("font-mono").props("data-testid=site")
     scalars(ed, SCALARS["general"])
     ui.separator().classes("q-my-md")
-    ui.label(ed.t("centre.priority_groups.help")).classes("text-grey-8")
     simple_list(ed, "priority_groups", ["code", "name", "name_en"], "general")
 
 
@@ -58,7 +57,7 @@ def hours_tab(ed: Editor) -> None:
             )
             for end in ("opens", "closes"):
                 ui.input(ed.t(f"centre.{end}"), value=r[end]).props(
-                    f"outlined dense type=time data-testid={r['day']}-{end}"
+                    f"outlined dense mask=time data-testid={r['day']}-{end}"
                 ).bind_enabled_from(r, "open").on_value_change(
                     lambda e, r=r, end=end: (r.update({end: e.value}), save_hours())
                 )

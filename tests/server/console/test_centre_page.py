@@ -131,6 +131,7 @@ def test_a_new_field_and_its_counter_reach_the_kiosk(
     fill(d, "name", "Quầy thuế")
     d.locator('[data-testid="counter-field"]').click()
     page.locator(".q-menu .q-item", has_text="(thue)").click()
+    page.locator(".q-menu").wait_for(state="detached")
     page.screenshot(path=str(out / "centre-vi-counter-dialog.png"))
     d.locator('[data-testid="ok"]').click()
     row(counters, "counters", "22").wait_for()
