@@ -173,7 +173,8 @@ class CentreEditor:
                 value=choice["how"],
             ).bind_value(choice, "how")
             radio.props("data-testid=in-use-choice")
-            ui.select(said.targets, label=t("centre.in_use.to"), with_input=True).bind_value(
+            targets = {k: f"{v} ({k})" for k, v in said.targets.items()}
+            ui.select(targets, label=t("centre.in_use.to"), with_input=True).bind_value(
                 choice, "to"
             ).bind_enabled_from(choice, "how", lambda h: h == "move").classes("w-full").props(
                 "outlined dense data-testid=in-use-target"

@@ -132,6 +132,7 @@ def test_a_new_field_and_its_counter_reach_the_kiosk(
     d.locator('[data-testid="counter-field"]').click()
     page.locator(".q-menu .q-item", has_text="(thue)").click()
     page.locator(".q-menu").wait_for(state="detached")
+    page.wait_for_timeout(500)
     page.screenshot(path=str(out / "centre-vi-counter-dialog.png"))
     d.locator('[data-testid="ok"]').click()
     row(counters, "counters", "22").wait_for()
@@ -191,6 +192,7 @@ def test_removing_a_field_with_citizens_waiting_moves_them(
     asked = page.locator('[data-testid="in-use"]')
     asked.wait_for()
     assert "Xây dựng (xay-dung) còn 2 công dân đang chờ" in asked.inner_text()
+    page.wait_for_timeout(500)  # the dialog's animation, for the screenshot
     page.screenshot(path=str(shots(tmp_path) / "centre-vi-in-use.png"))
     asked.locator('[data-testid="in-use-target"]').click()
     page.locator(".q-menu .q-item", has_text="(tu-phap)").click()
