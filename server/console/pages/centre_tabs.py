@@ -44,11 +44,15 @@ def hours_tab(ed: Editor) -> None:
         ed.changed(None)
 
     scalars(ed, SCALARS["hours"], 1)
-    ui.label(ed.t("centre.hours")).classes("text-subtitle1 text-weight-medium q-mt-md")
-    if ed.said:
-        for p in ed.said.on("hours"):
-            if p.section == "hours":
-                ui.label(f"{p.where}: {p.msg}").classes("text-negative")
+    with ui.row().classes("w-full gap-12 items-start"):
+        with ui.column():
+            _weekdays(ed, rows, save_hours)
+        with ui.column().classes("col"):
+            _closed_days(ed)
+
+
+def _weekdays(ed: Editor, rows: list[dict[str, Any]], save_hours: Any) -> None:
+    ui.label(ed.t("centre.hours")).classes("text-subtitle1 text-weight-medium")
     with ui.grid(columns="8rem 6rem 9rem 9rem").classes("items-center gap-x-4 gap-y-1"):
         for r in rows:
             ui.label(ed.t(f"centre.day.{r['day']}"))
@@ -61,11 +65,10 @@ def hours_tab(ed: Editor) -> None:
                 ).bind_enabled_from(r, "open").on_value_change(
                     lambda e, r=r, end=end: (r.update({end: e.value}), save_hours())
                 )
-    _closed_days(ed)
 
 
 def _closed_days(ed: Editor) -> None:
-    ui.label(ed.t("centre.closed_days")).classes("text-subtitle1 text-weight-medium q-mt-lg")
+    ui.label(ed.t("centre.closed_days")).classes("text-subtitle1 text-weight-medium")
     ui.label(ed.t("centre.closed_days.help")).classes("text-grey-8")
     problems = ed.said.rows("closed_days") if ed.said else {}
 
@@ -102,8 +105,6 @@ def _closed_days(ed: Editor) -> None:
         )
         ui.button(ed.t("centre.closed_days.add"), icon="add", on_click=add).props("outline")
     chips()
-    for i, msgs in problems.items():
-        ui.label(f"closed_days[{i}]: {' · '.join(msgs)}").classes("text-negative")
 
 
 def texts_tab(ed: Editor) -> None:

@@ -84,6 +84,11 @@ def dialog(page: Any) -> Any:
     return d
 
 
+def snap(page: Any, path: Path) -> None:
+    page.wait_for_timeout(500)  # dialogs and tabs slide in: let them settle for the picture
+    page.screenshot(path=str(path))
+
+
 def issue(srv: LiveServer, service_id: str) -> dict[str, Any]:
     r = srv.api("POST", "/tickets", srv.kiosk_token, json={"service_id": service_id})
     assert r.status_code == 201, r.text
@@ -97,8 +102,7 @@ def test_every_tab_in_both_languages(live_server: LiveServer, browser: Any, tmp_
         assert page.locator(".text-h5", has_text=title).count() == 1
         for name in TABS:
             tab(page, name)
-            page.wait_for_timeout(300)  # the tab's slide
-            page.screenshot(path=str(out / f"centre-{lang}-{name}.png"), full_page=False)
+            snap(page, out / f"centre-{lang}-{name}.png")
         assert page.evaluate("document.documentElement.scrollWidth") <= SCREEN["width"]
         page.context.close()
 
@@ -132,8 +136,7 @@ def test_a_new_field_and_its_counter_reach_the_kiosk(
     d.locator('[data-testid="counter-field"]').click()
     page.locator(".q-menu .q-item", has_text="(thue)").click()
     page.locator(".q-menu").wait_for(state="detached")
-    page.wait_for_timeout(500)
-    page.screenshot(path=str(out / "centre-vi-counter-dialog.png"))
+    snap(page, out / "centre-vi-counter-dialog.png")
     d.locator('[data-testid="ok"]').click()
     row(counters, "counters", "22").wait_for()
     assert "Thuế" in row(counters, "counters", "22").inner_text()
@@ -164,13 +167,13 @@ def test_colliding_numbers_are_refused_on_the_field(
     assert "xay-dung" in problem.inner_text() and "dat-dai" in problem.inner_text()
     assert fields.locator('[data-testid="problems"]').inner_text().count("xay-dung") >= 1
     assert page.locator('[data-testid="tab-fields"] .q-badge').inner_text() == "1"
-    page.screenshot(path=str(shots(tmp_path) / "centre-vi-refused.png"))
+    snap(page, shots(tmp_path) / "centre-vi-refused.png")
     # The dialog of the refused field shows the error on the input it is about.
     row(fields, "services", "xay-dung").locator('[data-action="edit"]').click()
     d = dialog(page)
     said = d.locator('.q-field:has([data-key="numbers.start"]) .q-field__messages')
     assert "dat-dai" in said.inner_text()
-    page.screenshot(path=str(shots(tmp_path) / "centre-vi-refused-dialog.png"))
+    snap(page, shots(tmp_path) / "centre-vi-refused-dialog.png")
     # Nothing was saved: the kiosk's field keeps its numbers.
     catalog = live_server.api("GET", "/catalog", live_server.kiosk_token).json()
     assert "xay-dung" in [s["id"] for s in catalog["services"]]
@@ -192,8 +195,7 @@ def test_removing_a_field_with_citizens_waiting_moves_them(
     asked = page.locator('[data-testid="in-use"]')
     asked.wait_for()
     assert "Xây dựng (xay-dung) còn 2 công dân đang chờ" in asked.inner_text()
-    page.wait_for_timeout(500)  # the dialog's animation, for the screenshot
-    page.screenshot(path=str(shots(tmp_path) / "centre-vi-in-use.png"))
+    snap(page, shots(tmp_path) / "centre-vi-in-use.png")
     asked.locator('[data-testid="in-use-target"]').click()
     page.locator(".q-menu .q-item", has_text="(tu-phap)").click()
     asked.locator('[data-testid="in-use-go"]').click()
