@@ -171,7 +171,7 @@ def procedures_dialog(ed: Editor, service: int) -> None:
 
         table()
         with ui.row().classes("w-full justify-end"):
-            ui.button(ed.t("centre.close"), on_click=dialog.close).props("flat")
+            ui.button(ed.t("centre.close"), on_click=dialog.close).props("flat data-testid=close")
     dialog.on("hide", dialog.delete)
     dialog.open()
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from server.console.centre_specs import TABS
 from tests.server.api.test_phone_page_browser import CHROMIUM
@@ -104,6 +105,10 @@ def test_every_tab_in_both_languages(live_server: LiveServer, browser: Any, tmp_
             tab(page, name)
             snap(page, out / f"centre-{lang}-{name}.png")
         assert page.evaluate("document.documentElement.scrollWidth") <= SCREEN["width"]
+        with page.expect_download() as download:
+            page.locator('[data-testid="download"]').click()
+        centre = yaml.safe_load(Path(download.value.path()).read_text(encoding="utf-8"))
+        assert centre["site"] == "trung-tam-tinh" and len(centre["counters"]) == 21
         page.context.close()
 
 
@@ -126,6 +131,16 @@ def test_a_new_field_and_its_counter_reach_the_kiosk(
         fill(d, key, value)
     d.locator('[data-testid="ok"]').click()
     row(fields, "services", "thue").wait_for()
+    row(fields, "services", "thue").locator('[data-action="extra"]').click()
+    procedures = dialog(page)
+    procedures.locator('[data-testid="add-procedures"]').click()
+    d = dialog(page)
+    fill(d, "id", "thue-01")
+    fill(d, "name", "Đăng ký thuế lần đầu")
+    d.locator('[data-testid="ok"]').click()
+    procedures.locator('[data-testid="procedures"] tr[data-row="thue-01"]').wait_for()
+    snap(page, out / "centre-vi-procedures-dialog.png")
+    procedures.locator('[data-testid="close"]').click()
     assert page.locator('[data-testid="unsaved"]').is_visible()
 
     counters = tab(page, "counters")
@@ -145,7 +160,8 @@ def test_a_new_field_and_its_counter_reach_the_kiosk(
     page.wait_for_selector('text="Đã lưu cấu hình trung tâm"')
     assert not page.locator('[data-testid="unsaved"]').is_visible()
     catalog = srv.api("GET", "/catalog", srv.kiosk_token).json()
-    assert "thue" in [s["id"] for s in catalog["services"]]
+    thue = next(s for s in catalog["services"] if s["id"] == "thue")
+    assert [p["id"] for p in thue["procedures"]] == ["thue-01"]
     counter = next(c for c in catalog["counters"] if c["id"] == 22)
     assert counter["services"] == ["thue"]
     assert issue(srv, "thue")["number"] == "18001"
