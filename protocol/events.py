@@ -72,8 +72,10 @@ class TicketCancelledData(EventData):
 
 
 class TicketTransferredData(TicketAtCounterData):
-    """The ticket keeps its place; it now waits in `to_service_id` or for `to_counter_id`."""
+    """The ticket keeps its place; it now waits in `to_service_id` or for `to_counter_id`.
+    `counter` is the counter that sent it; None when a supervisor moved a waiting ticket."""
 
+    counter: CounterState | None = None  # type: ignore[assignment]
     from_service_id: str
     to_service_id: str | None = None
     to_counter_id: int | None = None

@@ -11,11 +11,23 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from protocol import API_PREFIX
-from server.api import admin, auth, counter, devices, display, kiosk, problems, public, ratings
+from server.api import (
+    admin,
+    auth,
+    counter,
+    devices,
+    display,
+    kiosk,
+    problems,
+    public,
+    ratings,
+    supervision,
+)
 from server.api.deps import Services
 from server.commands.auth import TokenResolver
 from server.commands.context import Context
 from server.commands.days import roll_all_sites
+from server.commands.supervision import check_all_sites
 from server.console.mount import mount as mount_console
 from server.domain.clock import Clock, SystemClock
 from server.logs import install_redaction
@@ -64,13 +76,17 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
                 return {site.code: site.seq for site in s.execute(select(Site)).scalars()}
 
         await hub.start(await asyncio.to_thread(heads))
-        days = asyncio.create_task(_day_loop(ctx, settings.day_check_interval_s))
+        loops = [
+            asyncio.create_task(_day_loop(ctx, settings.day_check_interval_s)),
+            asyncio.create_task(_alert_loop(ctx, settings.alert_check_interval_s)),
+        ]
         try:
             yield
         finally:
-            days.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await days
+            for task in loops:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
             await hub.stop()
             db.dispose()
 
@@ -90,6 +106,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         counter.router,
         ratings.router,
         admin.router,
+        supervision.router,
         public.router,
     ):
         app.include_router(r, prefix=API_PREFIX)
@@ -109,3 +126,13 @@ async def _day_loop(ctx: Context, every_s: float) -> None:
         except Exception:
             log.exception("day roll-over failed; retrying")
         await asyncio.sleep(every_s)
+
+
+async def _alert_loop(ctx: Context, every_s: float) -> None:
+    """Raise and clear the supervisors' alerts as the hall and the devices change."""
+    while True:
+        await asyncio.sleep(every_s)
+        try:
+            await asyncio.to_thread(check_all_sites, ctx)
+        except Exception:
+            log.exception("alert check failed; retrying")

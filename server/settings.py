@@ -17,6 +17,8 @@ class Settings(BaseSettings):
     replay_limit: int = Field(default=5000, ge=1)  # further behind than this: snapshot
     max_body_bytes: int = Field(default=64 * 1024, ge=1024)
     day_check_interval_s: float = Field(default=30.0, gt=0)
+    # How often each site's alerts (long waits, pauses, idle counters, devices) are checked.
+    alert_check_interval_s: float = Field(default=15.0, gt=0)
     db_pool_size: int = Field(default=10, ge=1)
     # Who may read GET /metrics besides loopback clients: those presenting
     # `Authorization: Bearer <this>`. Unset: loopback only (server.metrics).

@@ -297,24 +297,7 @@ class _Desk:
         self.emit_ticket(EventType.TICKET_RETURNED, pub, self.counter(self.hall.current(self.c)))
 
     def transfer(self, service_id: str | None = None, to_counter_id: int | None = None) -> None:
-        t = self.current()
-        update: dict[str, object] = {
-            "status": next_status(t.status, Action.TRANSFER),
-            "called_at": None,  # queue_at is kept: the ticket keeps its place
-            "started_at": None,
-        }
-        extra: dict[str, object] = {"from_service_id": t.service_id}
-        if service_id is not None:
-            if self.hall.cfg.service(service_id) is None:
-                raise DomainError(ErrorCode.UNKNOWN_SERVICE, service_id)
-            update |= {"service_id": service_id, "to_counter_id": None}
-            extra["to_service_id"] = service_id
-        else:
-            if to_counter_id not in self.hall.counters:
-                raise DomainError(ErrorCode.UNKNOWN_COUNTER, str(to_counter_id))
-            update["to_counter_id"] = to_counter_id
-            extra["to_counter_id"] = to_counter_id
-        pub = t.public().model_copy(update=update)
+        pub, extra = transferred(self.hall, self.current(), service_id, to_counter_id)
         counter = self.counter(None, since=self.now)
         self.emit_ticket(EventType.TICKET_TRANSFERRED, pub, counter, **extra)
 
@@ -374,6 +357,31 @@ class _Desk:
             self.hall.current(self.c), status=CounterStatus.OPEN, pause_reason=None, since=self.now
         )
         self.emit_counter(EventType.COUNTER_RESUMED, counter)
+
+
+def transferred(
+    hall: Hall, t: Ticket, service_id: str | None, to_counter_id: int | None = None
+) -> tuple[TicketPublic, dict[str, object]]:
+    """The transfer rule, for a counter's ticket and a supervisor's waiting one alike: the
+    ticket waits again in `service_id` (or for `to_counter_id`) and keeps its place
+    (`queue_at`). Returns the ticket after it and the event's own fields."""
+    update: dict[str, object] = {
+        "status": next_status(t.status, Action.TRANSFER),
+        "called_at": None,  # queue_at is kept: the ticket keeps its place
+        "started_at": None,
+    }
+    extra: dict[str, object] = {"from_service_id": t.service_id}
+    if service_id is not None:
+        if hall.cfg.service(service_id) is None:
+            raise DomainError(ErrorCode.UNKNOWN_SERVICE, service_id)
+        update |= {"service_id": service_id, "to_counter_id": None}
+        extra["to_service_id"] = service_id
+    else:
+        if to_counter_id not in hall.counters:
+            raise DomainError(ErrorCode.UNKNOWN_COUNTER, str(to_counter_id))
+        update["to_counter_id"] = to_counter_id
+        extra["to_counter_id"] = to_counter_id
+    return t.public().model_copy(update=update), extra
 
 
 def no_show_wait(cfg: CentreConfig, t: Ticket, now: datetime) -> str | None:

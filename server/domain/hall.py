@@ -11,15 +11,18 @@ from collections import defaultdict, deque
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 
+from protocol.admin import AlertPublic
 from protocol.centre import CentreConfig
 from protocol.enums import CounterStatus, TicketStatus
 from protocol.events import (
+    AlertData,
     CounterData,
     DayClosedData,
     EventData,
     EventType,
     TicketAtCounterData,
     TicketIssuedData,
+    TicketMovedData,
 )
 from protocol.snapshot import CounterState, RecentCall, ServiceState, TicketPublic
 from server.domain.availability import unavailable
@@ -62,6 +65,9 @@ class Hall:
         # Each field's latest call today (not recalls): its "now serving" number.
         self.last_called: dict[str, RecentCall] = {}
         self.kiosk_issues: dict[int, deque[datetime]] = defaultdict(deque)
+        self.moves = 0  # tickets moved to the front today: each move's order
+        # Today's alerts by id, as the last alert.* event left them (raised, cleared, acked).
+        self.alerts: dict[str, AlertPublic] = {}
         self.pending: list[tuple[EventType, EventData, datetime]] = []
         # The status of a ticket the hall does not hold (the store's lookup), or None.
         self.archived_status: Callable[[int], TicketStatus | None] = lambda _id: None
@@ -145,6 +151,18 @@ class Hall:
             self._counter(CounterData(counter=counter), at)
         return t
 
+    def _to_front(self, d: TicketMovedData, at: datetime) -> None:
+        """A supervisor moved a waiting ticket to the front of its field (queues.py files
+        it there); the next change to the ticket, whatever it is, ends that."""
+        old = self.tickets.get(d.ticket.id)
+        t = Ticket.from_public(d.ticket, old.issued_service_id if old else None)
+        self.moves += 1
+        t.front = self.moves
+        self._put(t)
+
+    def _alert(self, d: AlertData, at: datetime) -> None:
+        self.alerts[d.alert.id] = d.alert
+
     def _counter(self, d: CounterData, at: datetime) -> None:
         s = d.counter
         c = self.counters.get(s.id)
@@ -160,6 +178,7 @@ class Hall:
             t = self.tickets.pop(tid, None)
             if t is not None and t.status == S.WAITING:
                 self.lines.remove(t)
+        self.alerts.clear()  # a new day starts without yesterday's alarms
         for c in self.counters.values():
             c.priority_streak = 0
             if c.current_ticket_id in gone:
@@ -258,6 +277,10 @@ _APPLY: dict[EventType, Callable[[Hall, EventData, datetime], None]] = {
     EventType.COUNTER_PAUSED: Hall._counter,  # type: ignore[dict-item]
     EventType.COUNTER_RESUMED: Hall._counter,  # type: ignore[dict-item]
     EventType.COUNTER_CLOSED: Hall._counter,  # type: ignore[dict-item]
+    EventType.TICKET_MOVED: Hall._to_front,  # type: ignore[dict-item]
+    EventType.ALERT_RAISED: Hall._alert,  # type: ignore[dict-item]
+    EventType.ALERT_CLEARED: Hall._alert,  # type: ignore[dict-item]
+    EventType.ALERT_ACKED: Hall._alert,  # type: ignore[dict-item]
     EventType.DAY_CLOSED: Hall._day_closed,  # type: ignore[dict-item]
     EventType.CONFIG_CHANGED: Hall._config_changed,
 }

@@ -29,6 +29,7 @@ TRANSITIONS: dict[tuple[TicketStatus, Action], TicketStatus] = {
     (S.NO_SHOW, Action.RETURN): S.WAITING,
     (S.CALLED, Action.TRANSFER): S.WAITING,  # into another service or counter, same place
     (S.SERVING, Action.TRANSFER): S.WAITING,
+    (S.WAITING, Action.TRANSFER): S.WAITING,  # a supervisor sends it to another field
     (S.WAITING, Action.CANCEL): S.CANCELLED,
 }
 

@@ -31,6 +31,9 @@ class Ticket:
     started_at: datetime | None = None
     finished_at: datetime | None = None
     recall_count: int = 0
+    # Moved to the front of its field by a supervisor: the move's order in the day (the
+    # hall's, not the wire's); None for every other ticket. Any later change drops it.
+    front: int | None = None
 
     @property
     def key(self) -> tuple[datetime, int]:

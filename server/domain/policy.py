@@ -2,10 +2,11 @@
 
 Order of precedence for one counter:
 1. tickets transferred (or returned) to this very counter, oldest place first;
-2. appointment check-ins whose slot has begun, earliest slot first;
-3. priority groups interleaved with normal tickets: after `priority_ratio` priority
+2. tickets a supervisor moved to the front of their field, in the order they were moved;
+3. appointment check-ins whose slot has begun, earliest slot first;
+4. priority groups interleaved with normal tickets: after `priority_ratio` priority
    calls in a row the counter takes one normal ticket, so normal tickets still move;
-4. inside a group, the longest weighted wait across the counter's services
+5. inside a group, the longest weighted wait across the counter's services
    (wait seconds × the counter's weight for that service).
 
 `choose_next` is the rule. It needs only the contenders: the head of each (service,
@@ -56,6 +57,9 @@ def choose_next(
     transferred = [t for t in mine if t.to_counter_id == policy.counter_id]
     if transferred:
         return min(transferred, key=lambda t: t.key)
+    moved = [t for t in mine if t.front is not None]
+    if moved:
+        return min(moved, key=lambda t: (t.front, t.id))
     due = [t for t in mine if t.due(now)]
     if due:
         return min(due, key=lambda t: (t.appointment_slot, t.queue_at, t.id))

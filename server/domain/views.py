@@ -8,6 +8,7 @@ from protocol.enums import TicketStatus
 from protocol.snapshot import ServiceState, Snapshot, TicketPublic, TrackingInfo, WaitingTicket
 from server.domain.hall import Hall
 from server.domain.model import Ticket
+from server.domain.policy import CounterPolicy
 from server.domain.waits import Place
 
 S = TicketStatus
@@ -79,18 +80,36 @@ def tracking(hall: Hall, t: Ticket, now: datetime) -> TrackingInfo:
 def waiting_list(hall: Hall, counter_id: int, now: datetime) -> list[WaitingTicket]:
     """The counter's waiting list in the order it will call, each with its place in its
     own field's queue (the figure its ticket and the phone page show)."""
+    return [_with_place(hall, t, now) for t in hall.waiting_for(counter_id, now)]
+
+
+def waiting_by_field(
+    hall: Hall, now: datetime, service_id: str | None = None
+) -> list[WaitingTicket]:
+    """The supervisor's view: every waiting ticket, field by field in the centre's order,
+    each field in the order its counters call it: tickets sent to one counter first, then
+    as a counter serving that field alone calls (moved ones, appointments, priority...)."""
     out = []
-    for t in hall.waiting_for(counter_id, now):
-        p = hall.place_of(t, now)
-        out.append(
-            WaitingTicket(
-                **t.public().model_dump(),
-                position=p.position,
-                ahead=p.ahead,
-                estimated_wait_s=p.estimated_wait_s,
-            )
+    for svc in hall.cfg.services:
+        if service_id is not None and svc.id != service_id:
+            continue
+        sent = sorted(
+            (t for line in hall.lines.sent.values() for t in line if t.service_id == svc.id),
+            key=lambda t: t.key,
         )
+        alone = CounterPolicy(0, {svc.id: 1.0}, hall.cfg.priority_ratio)
+        out += [_with_place(hall, t, now) for t in (*sent, *hall.lines.order_for(alone, now))]
     return out
+
+
+def _with_place(hall: Hall, t: Ticket, now: datetime) -> WaitingTicket:
+    p = hall.place_of(t, now)
+    return WaitingTicket(
+        **t.public().model_dump(),
+        position=p.position,
+        ahead=p.ahead,
+        estimated_wait_s=p.estimated_wait_s,
+    )
 
 
 def no_shows(hall: Hall, counter_id: int) -> list[TicketPublic]:

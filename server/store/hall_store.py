@@ -9,7 +9,7 @@ from sqlalchemy import Connection, bindparam, func, select
 
 from protocol.centre import CentreConfig
 from protocol.enums import CounterStatus, TicketStatus
-from protocol.events import Event, EventType
+from protocol.events import DATA_MODELS, Event, EventType, TicketMovedData
 from protocol.snapshot import RecentCall
 from server.domain.hall import RECENT_CALLS, Hall
 from server.domain.model import Ticket
@@ -111,7 +111,65 @@ def load_hall(conn: Connection, site: str, h: Head, cfg: CentreConfig, now: date
         if call is not None:
             hall.recent_calls.appendleft(call)
     _load_last_called(conn, hall, cfg, h)
+    _load_from_log(conn, hall, h)
     return hall
+
+
+_ALERTS = [EventType.ALERT_RAISED, EventType.ALERT_CLEARED, EventType.ALERT_ACKED]
+# What takes a ticket out of the front of its line after a move (or out of waiting).
+_UNMOVING = [
+    EventType.TICKET_CALLED,
+    EventType.TICKET_TRANSFERRED,
+    EventType.TICKET_CANCELLED,
+    EventType.TICKET_RETURNED,
+]
+
+
+def _load_from_log(conn: Connection, hall: Hall, h: Head) -> None:
+    """What only the log keeps, since the latest day close: today's alerts, and the
+    tickets a supervisor moved to the front that nothing has moved since."""
+    site = EventRow.site == hall.site
+    closed = conn.execute(
+        select(func.max(EventRow.seq)).where(
+            site, EventRow.type == EventType.DAY_CLOSED.value, EventRow.seq <= h.seq
+        )
+    ).scalar_one_or_none()
+    kinds = [t.value for t in (*_ALERTS, EventType.TICKET_MOVED)]
+    rows = conn.execute(
+        select(EventRow.seq, EventRow.at, EventRow.type, EventRow.data)
+        .where(site, EventRow.type.in_(kinds), EventRow.seq > (closed or 0))
+        .where(EventRow.seq <= h.seq)
+        .order_by(EventRow.seq)
+    ).all()
+    moves: dict[int, tuple[int, Any]] = {}  # ticket id -> (seq, at) of its latest move
+    for seq, at, type_, data in rows:
+        if type_ == EventType.TICKET_MOVED.value:
+            tid = int(data["ticket"]["id"])
+            moves.pop(tid, None)
+            moves[tid] = (seq, (aware(at), data["reason"]))
+        else:
+            kind = EventType(type_)
+            hall.apply(kind, DATA_MODELS[kind].model_validate(data), aware(at))  # type: ignore[arg-type]
+    if not moves:
+        return
+    first = min(seq for seq, _ in moves.values())
+    ticket_id = EventRow.data["ticket"]["id"].as_integer()
+    for tid, seq in conn.execute(
+        select(ticket_id, EventRow.seq).where(
+            site,
+            EventRow.type.in_([t.value for t in _UNMOVING]),
+            EventRow.seq > first,
+            EventRow.seq <= h.seq,
+            ticket_id.in_(list(moves)),
+        )
+    ).all():
+        if tid in moves and seq > moves[tid][0]:
+            del moves[tid]  # called, sent on or cancelled after it was moved
+    for tid, (_, (at, reason)) in moves.items():  # in the order they were moved
+        t = hall.tickets.get(tid)
+        if t is not None and t.status == S.WAITING:
+            moved = TicketMovedData(ticket=t.public(), reason=reason)
+            hall.apply(EventType.TICKET_MOVED, moved, at)
 
 
 def _call_of(e: Any, cfg: CentreConfig, day: Any) -> RecentCall | None:

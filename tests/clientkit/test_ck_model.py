@@ -240,6 +240,9 @@ def test_every_event_type_is_handled():
         "ticket.cancelled", "ticket.print_failed", "counter.opened", "counter.paused",
         "counter.resumed", "counter.closed", "rating.submitted", "day.closed",
         "config.changed",
+        # the console's: tests/clientkit/test_ck_supervision_events.py
+        "ticket.moved", "alert.raised", "alert.cleared", "alert.acked",
+        "user.changed", "device.changed", "auth.login_refused",
     }  # fmt: skip
     assert {t.value for t in EventType} == tested
 

@@ -18,6 +18,7 @@ EXPECTED = {
     (S.NO_SHOW, Action.RETURN): S.WAITING,
     (S.CALLED, Action.TRANSFER): S.WAITING,
     (S.SERVING, Action.TRANSFER): S.WAITING,
+    (S.WAITING, Action.TRANSFER): S.WAITING,  # a supervisor sends it to another field
     (S.WAITING, Action.CANCEL): S.CANCELLED,
 }
 
