@@ -41,10 +41,12 @@ class ApiProblem(Exception):
         title: str,
         detail: str | None = None,
         retry_after: int | None = None,
+        body: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(f"{status} {code}: {title}")
         self.status, self.code, self.title = status, code, title
         self.detail, self.retry_after = detail, retry_after
+        self.body = body or {}  # the whole problem: its members (`errors`, `in_use` …)
 
     @classmethod
     def of(cls, r: httpx.Response) -> "ApiProblem":
@@ -64,6 +66,7 @@ class ApiProblem(Exception):
             title,
             body.get("detail"),
             int(retry) if retry and retry.isdigit() else None,
+            body,
         )
 
 
@@ -175,3 +178,19 @@ class ConsoleApi:
 
     async def revoke_device(self, name: str) -> DevicePublic:
         return await self._send("DELETE", f"/admin/devices/{name}", DevicePublic, None)
+
+    # -- the centre's configuration (the centre file's JSON) -----------------------------
+    async def centre(self) -> dict[str, Any]:
+        r = await self.request("GET", "/admin/centre")
+        return dict(r.json())
+
+    async def put_centre(
+        self, centre: dict[str, Any], waiting: str | None = None
+    ) -> dict[str, Any]:
+        """`waiting`: what becomes of removed fields' citizens ("cancel", "move:<id>")."""
+        params = {"waiting": waiting} if waiting else None
+        r = await self.request("PUT", "/admin/centre", json=centre, params=params)
+        return dict(r.json())
+
+    async def centre_yaml(self) -> bytes:
+        return (await self.request("GET", "/admin/centre.yaml")).content
