@@ -7,7 +7,7 @@ from sqlmodel import Session
 from protocol.commands import AppointmentCreate, AppointmentPublic
 from protocol.enums import Role
 from protocol.views import DayClosedView, DeviceView, StatsToday
-from server.api.deps import Admin, Managers, ServicesDep
+from server.api.deps import CentreAdmin, CentreManager, ServicesDep
 from server.commands.days import close_today
 from server.commands.setup import create_appointment
 from server.queries.figures import stats_today
@@ -18,22 +18,24 @@ router = APIRouter(tags=["admin"])
 
 
 @router.get("/stats/today")
-def get_stats_today(who: Managers, svc: ServicesDep) -> StatsToday:
+def get_stats_today(who: CentreManager, svc: ServicesDep) -> StatsToday:
     return StatsToday.model_validate(stats_today(svc.ctx, who.site))
 
 
 @router.post("/appointments", status_code=201)
-def post_appointment(body: AppointmentCreate, who: Managers, svc: ServicesDep) -> AppointmentPublic:
+def post_appointment(
+    body: AppointmentCreate, who: CentreManager, svc: ServicesDep
+) -> AppointmentPublic:
     return create_appointment(svc.ctx, who, body)
 
 
 @router.post("/admin/day-close")
-def post_day_close(who: Admin, svc: ServicesDep) -> DayClosedView:
+def post_day_close(who: CentreAdmin, svc: ServicesDep) -> DayClosedView:
     return close_today(svc.ctx, who)
 
 
 @router.get("/devices")
-def get_devices(who: Managers, svc: ServicesDep) -> list[DeviceView]:
+def get_devices(who: CentreManager, svc: ServicesDep) -> list[DeviceView]:
     with Session(svc.ctx.db.reader) as s:
         rows = s.execute(select(Device).where(Device.site == who.site)).scalars().all()
         return [

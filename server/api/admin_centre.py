@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 
 from protocol.centre import CentreConfig
 from protocol.errors import ErrorCode
-from server.api.deps import Admin, ServicesDep
+from server.api.deps import CentreAdmin, ServicesDep
 from server.centre import dump_centre_yaml
 from server.commands.centre import change_centre, parse_centre
 from server.domain.config_change import Waiting
@@ -31,7 +31,7 @@ async def _json_body(request: Request) -> Any:
 
 
 @router.get("/admin/centre")
-def get_centre(who: Admin, svc: ServicesDep) -> CentreConfig:
+def get_centre(who: CentreAdmin, svc: ServicesDep) -> CentreConfig:
     return centre_of(svc.ctx, who.site)
 
 
@@ -42,7 +42,7 @@ def get_centre(who: Admin, svc: ServicesDep) -> CentreConfig:
     },
 )
 def put_centre(
-    who: Admin,
+    who: CentreAdmin,
     svc: ServicesDep,
     body: Annotated[Any, Depends(_json_body)],
     waiting: Annotated[
@@ -71,7 +71,7 @@ def put_centre(
         }
     },
 )
-def get_centre_yaml(who: Admin, svc: ServicesDep) -> Response:
+def get_centre_yaml(who: CentreAdmin, svc: ServicesDep) -> Response:
     cfg = centre_of(svc.ctx, who.site)  # its id is [a-z0-9_-]: a safe file name
     return Response(
         dump_centre_yaml(cfg).encode("utf-8"),

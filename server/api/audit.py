@@ -10,7 +10,7 @@ from pydantic import AfterValidator
 from protocol.admin import AuditPage
 from protocol.events import EventType
 from protocol.inputs import CounterNo
-from server.api.deps import Managers, ServicesDep
+from server.api.deps import CentreManager, ServicesDep
 from server.queries.audit import AuditQuery, audit_page
 
 router = APIRouter(tags=["audit"])
@@ -27,7 +27,7 @@ Day = Annotated[date, AfterValidator(_plausible)]
 
 @router.get("/audit")
 def get_audit(
-    who: Managers,
+    who: CentreManager,
     svc: ServicesDep,
     day: Annotated[Day | None, Query(description="YYYY-MM-DD; default: today")] = None,
     actor: Annotated[

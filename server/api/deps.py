@@ -3,7 +3,7 @@ manager acts on."""
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
@@ -106,3 +106,21 @@ async def scoped_site(
 
 
 ManagedSite = Annotated[str, Depends(scoped_site)]
+
+
+def _acting_at(who: Principal, site: str) -> Principal:
+    return who if site == who.site else replace(who, site=site)
+
+
+async def centre_manager(who: Managers, site: ManagedSite) -> Principal:
+    """A supervisor or admin acting at the centre of `scoped_site` (a province user's
+    `?site=`): every command and query then reads `who.site` as usual."""
+    return _acting_at(who, site)
+
+
+async def centre_admin(who: Admin, site: ManagedSite) -> Principal:
+    return _acting_at(who, site)
+
+
+CentreManager = Annotated[Principal, Depends(centre_manager)]
+CentreAdmin = Annotated[Principal, Depends(centre_admin)]

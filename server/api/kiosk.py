@@ -11,7 +11,7 @@ from protocol.inputs import RowId
 from protocol.snapshot import TicketIssued, TicketPublic
 from protocol.views import Reported
 from server.api.answers import model_answer
-from server.api.deps import KioskOrAdmin, Managers, ServicesDep, StaffOrKiosk
+from server.api.deps import CentreManager, KioskOrAdmin, ServicesDep, StaffOrKiosk
 from server.commands.tickets import (
     cancel_ticket,
     get_ticket,
@@ -69,5 +69,5 @@ def post_printed(ticket_id: TicketId, who: KioskOrAdmin, svc: ServicesDep) -> Re
 
 
 @router.post("/{ticket_id}/cancel")
-def post_cancel(ticket_id: TicketId, who: Managers, svc: ServicesDep) -> TicketPublic:
+def post_cancel(ticket_id: TicketId, who: CentreManager, svc: ServicesDep) -> TicketPublic:
     return cancel_ticket(svc.ctx, who, ticket_id)

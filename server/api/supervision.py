@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query
 from protocol.admin import AlertPublic, MoveToFrontBody, SupervisorTransferBody
 from protocol.inputs import RowId
 from protocol.snapshot import TicketPublic, WaitingTicket
-from server.api.deps import Managers, ServicesDep
+from server.api.deps import CentreManager, ServicesDep
 from server.commands import supervision
 
 router = APIRouter(tags=["supervision"])
@@ -19,7 +19,7 @@ AlertId = Annotated[str, Path(min_length=1, max_length=200)]
 
 @router.get("/alerts")
 def get_alerts(
-    who: Managers, svc: ServicesDep, active: Annotated[bool, Query()] = False
+    who: CentreManager, svc: ServicesDep, active: Annotated[bool, Query()] = False
 ) -> list[AlertPublic]:
     """Today's alerts, active first, newest first; `?active=true`: only those whose
     condition still holds. Each is also pushed on the stream as `alert.raised`,
@@ -28,14 +28,14 @@ def get_alerts(
 
 
 @router.post("/alerts/{alert_id}/ack")
-def post_ack(alert_id: AlertId, who: Managers, svc: ServicesDep) -> AlertPublic:
+def post_ack(alert_id: AlertId, who: CentreManager, svc: ServicesDep) -> AlertPublic:
     """A supervisor has seen the alert (acknowledging again answers the same)."""
     return supervision.ack_alert(svc.ctx, who, alert_id)
 
 
 @router.get("/waiting")
 def get_waiting(
-    who: Managers,
+    who: CentreManager,
     svc: ServicesDep,
     service_id: Annotated[str | None, Query(max_length=64)] = None,
 ) -> list[WaitingTicket]:
@@ -46,7 +46,7 @@ def get_waiting(
 
 @router.post("/tickets/{ticket_id}/move-to-front")
 def post_move_to_front(
-    ticket_id: TicketId, body: MoveToFrontBody, who: Managers, svc: ServicesDep
+    ticket_id: TicketId, body: MoveToFrontBody, who: CentreManager, svc: ServicesDep
 ) -> TicketPublic:
     """The waiting ticket is the next one called in its field (`ticket.moved`)."""
     return supervision.move_to_front(svc.ctx, who, ticket_id, body.reason)
@@ -54,7 +54,7 @@ def post_move_to_front(
 
 @router.post("/tickets/{ticket_id}/transfer")
 def post_transfer(
-    ticket_id: TicketId, body: SupervisorTransferBody, who: Managers, svc: ServicesDep
+    ticket_id: TicketId, body: SupervisorTransferBody, who: CentreManager, svc: ServicesDep
 ) -> TicketPublic:
     """The waiting ticket goes to another field, keeping its place in line."""
     return supervision.transfer_waiting(svc.ctx, who, ticket_id, body.service_id)
