@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from protocol.phones import PhonesConf, RemoteConf, SlotConf
 from protocol.snapshot import PriorityGroup, ProcedureInfo, RatingLevel
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -50,6 +51,10 @@ class ServiceConf(BaseModel):
     # Supervisors are alerted when a citizen of this field has waited longer than this;
     # None: the centre's `alerts.wait_min`.
     alert_wait_min: int | None = Field(default=None, ge=1, le=24 * 60)
+    remote: RemoteConf = Field(default_factory=RemoteConf)
+    slots: SlotConf = Field(default_factory=SlotConf)
+    # "Your turn is near" is sent when this many citizens are ahead (0: only when called).
+    notify_ahead: int = Field(default=3, ge=0, le=50)
 
 
 class CounterService(BaseModel):
@@ -132,6 +137,7 @@ class CentreConfig(BaseModel):
     no_show_after_s: int = Field(default=60, ge=0, le=3600)
     no_show_after_recalls: int = Field(default=1, ge=0, le=10)
     alerts: AlertLimits = Field(default_factory=AlertLimits)
+    phones: PhonesConf = Field(default_factory=PhonesConf)
     services: list[ServiceConf] = Field(min_length=1)
     counters: list[CounterConf] = Field(min_length=1)
 

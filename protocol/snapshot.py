@@ -104,6 +104,13 @@ class ProcedureInfo(BaseModel):
     # Everyday words citizens search with ("hộ tịch", "sổ đỏ", "CCCD"): found by the
     # kiosk's search, never shown.
     keywords: list[str] = Field(default_factory=list)
+    # What to bring and what to expect (shown on the kiosk's "Xem thông tin thủ tục"
+    # and on the phone page): the documents of the dossier (thành phần hồ sơ), the fee,
+    # the time limit for the result, the national portal's page of the procedure.
+    documents: list[str] = Field(default_factory=list)
+    fee: str | None = None  # "50.000 đồng/bản", "Miễn phí"
+    result_time: str | None = None  # "03 ngày làm việc"
+    portal_url: str | None = Field(default=None, pattern=r"^https?://\S+$")
 
 
 class ServiceInfo(BaseModel):
