@@ -228,6 +228,27 @@ class CentreForm:
             for i, s in enumerate(self.data.get("services", []))
         ]
 
+    def phone_rows(self, lang: str) -> list[dict[str, Any]]:
+        """Each field's remote numbers and booked times (protocol/phones.py)."""
+        out = []
+        for i, s in enumerate(self.data.get("services", [])):
+            remote, slots = s.get("remote") or {}, s.get("slots") or {}
+            out.append(
+                {
+                    "index": i,
+                    "id": s["id"],
+                    "name": _named(s, lang),
+                    "remote": bool(remote.get("enabled")),
+                    "remote_cap": remote.get("daily_cap") or "",
+                    "slots": bool(slots.get("enabled")),
+                    "length_min": slots.get("length_min", ""),
+                    "capacity": slots.get("capacity", ""),
+                    "days_ahead": slots.get("days_ahead", ""),
+                    "notify_ahead": s.get("notify_ahead", ""),
+                }
+            )
+        return out
+
     def counter_rows(self, lang: str) -> list[dict[str, Any]]:
         names = {s["id"]: _named(s, lang, short=True) for s in self.data.get("services", [])}
         return [

@@ -6,9 +6,12 @@ the file's JSON. No rule of the centre here: the server's CentreConfig validates
 from dataclasses import dataclass
 from typing import Literal
 
+from protocol.centre import ServiceConf
+from protocol.phones import RemoteConf, SlotConf
+
 Kind = Literal["text", "area", "int", "float", "bool", "choice", "words", "lines", "color"]
 
-TABS = ("general", "hours", "fields", "counters", "texts", "ratings", "alerts")
+TABS = ("general", "hours", "fields", "counters", "texts", "ratings", "alerts", "phones")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -23,6 +26,7 @@ class Spec:
     required: bool = False  # a light hint (a mark on the label); the server decides
     choices: tuple[str, ...] = ()
     wide: bool = False  # a long text: the whole width of its grid
+    heading: str | None = None  # a dialog's subtitle (i18n key) drawn before this input
 
     @property
     def label(self) -> str:
@@ -60,12 +64,22 @@ ALERTS = (
     Spec("alerts.idle_min", "int"),
     Spec("alerts.device_offline_s", "int"),
 )
+PHONES = (  # protocol/phones.py PhonesConf
+    Spec("phones.phone_required", "bool"),
+    Spec("phones.sms", "bool"),
+    Spec("phones.per_phone_per_day", "int"),
+    Spec("phones.per_address_per_hour", "int"),
+    Spec("phones.retention_days", "int"),
+    Spec("phones.consent_text", "area", required=True),
+    Spec("phones.consent_text_en", "area", required=True),
+)
 SCALARS: dict[str, tuple[Spec, ...]] = {
     "general": GENERAL,
     "hours": HOURS,
     "texts": TEXTS,
     "ratings": RATINGS,
     "alerts": ALERTS,
+    "phones": PHONES,
 }
 
 # -- items of the centre's lists (edited in a dialog) ----------------------------------
@@ -86,11 +100,26 @@ SERVICE = (
     Spec("color", "color", optional=True),
     Spec("icon", optional=True),
     Spec("keywords", "words"),
+    # citizens' phones (protocol/phones.py RemoteConf, SlotConf)
+    Spec("remote.enabled", "bool", heading="centre.phones.remote"),
+    Spec("remote.daily_cap", "int", optional=True),
+    Spec("notify_ahead", "int"),
+    Spec("slots.enabled", "bool", heading="centre.phones.slots"),
+    Spec("slots.length_min", "int"),
+    Spec("slots.capacity", "int"),
+    Spec("slots.days_ahead", "int"),
+    Spec("slots.tolerance_min", "int"),
+    Spec("slots.closed_days", "words"),
 )
 PROCEDURE = (
     Spec("id", required=True),
     Spec("name", required=True),
     Spec("keywords", "words"),
+    # what to bring (shown on the kiosk's procedure screen and the phone pages)
+    Spec("fee", optional=True, heading="centre.procedure.info"),
+    Spec("result_time", optional=True),
+    Spec("portal_url", optional=True, wide=True),
+    Spec("documents", "lines"),
 )
 COUNTER = (
     Spec("id", "int", required=True),
@@ -117,8 +146,16 @@ ITEMS: dict[str, tuple[Spec, ...]] = {
 
 # What a new item starts as (the server fills in the rest with its defaults).
 NEW_ITEM: dict[str, dict[str, object]] = {
-    "services": {"id": "", "name": "", "numbers": {"start": 1, "prefix": "", "width": 0}},
-    "procedures": {"id": "", "name": "", "keywords": []},
+    "services": {
+        "id": "",
+        "name": "",
+        "numbers": {"start": 1, "prefix": "", "width": 0},
+        # the protocol's defaults, so that the dialog's phone inputs start filled in
+        "remote": RemoteConf().model_dump(mode="json"),
+        "slots": SlotConf().model_dump(mode="json"),
+        "notify_ahead": ServiceConf.model_fields["notify_ahead"].default,
+    },
+    "procedures": {"id": "", "name": "", "keywords": [], "documents": []},
     "counters": {"id": None, "name": None, "services": []},
     "priority_groups": {"code": "", "name": ""},
     "rating_levels": {"code": "", "name": "", "low": False},

@@ -16,7 +16,7 @@ from server.console.centre_answer import Failed, InUse, Invalid, Saved, outcome,
 from server.console.centre_form import CentreForm
 from server.console.centre_specs import TABS
 from server.console.client import ApiProblem, Unauthorized
-from server.console.pages import centre_lists, centre_tabs
+from server.console.pages import centre_lists, centre_phones, centre_tabs
 from server.console.pages.centre_inputs import CSS, problems_banner
 from server.console.session import LOGIN_PATH, ConsoleSession
 
@@ -28,6 +28,7 @@ TAB_ICONS = {
     "texts": "campaign",
     "ratings": "thumbs_up_down",
     "alerts": "notifications_active",
+    "phones": "smartphone",
 }
 DRAW: dict[str, Callable[[Any], None]] = {
     "general": centre_tabs.general_tab,
@@ -37,6 +38,7 @@ DRAW: dict[str, Callable[[Any], None]] = {
     "texts": centre_tabs.texts_tab,
     "ratings": centre_tabs.ratings_tab,
     "alerts": centre_tabs.alerts_tab,
+    "phones": centre_phones.phones_tab,
 }
 
 

@@ -176,7 +176,11 @@ def item_dialog(
         ui.label(title).classes("text-h6")
         with ui.grid(columns=2).classes("w-full gap-x-4 gap-y-1"):
             for spec in specs:
-                wide = spec.kind in ("area", "lines", "words")
+                if spec.heading:
+                    ui.label(t(spec.heading)).classes(
+                        "col-span-2 text-subtitle2 text-primary q-mt-sm"
+                    ).props(f"data-heading={spec.heading}")
+                wide = spec.wide or spec.kind in ("area", "lines", "words")
                 with ui.element("div").classes("col-span-2" if wide else ""):
                     spec_input(
                         spec,

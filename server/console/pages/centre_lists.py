@@ -75,6 +75,11 @@ def _edit(
         item_dialog(ed.t(key), ITEMS[kind], inputs, ed.t, ok, errors, extra)
 
 
+def edit_item(ed: Editor, kind: str, index: int, tab: str) -> None:
+    """The dialog of row `index` of `kind`, from another tab (`tab` redraws after OK)."""
+    _edit(ed, kind, index, tab)
+
+
 def simple_list(ed: Editor, kind: str, columns: list[str], tab: str) -> None:
     """Priority groups, rating levels: a table of the item's own values."""
     rows = [{"index": i, **r} for i, r in enumerate(ed.form.items(kind))]
@@ -112,6 +117,9 @@ def _remove(
 
     with ed.host:
         confirm(text, ed.t, yes)
+
+
+PROCEDURE_COLUMNS = ("id", "name", "keywords", "documents", "fee")
 
 
 # -- fields and their procedures -------------------------------------------------------------
@@ -153,6 +161,8 @@ def procedures_dialog(ed: Editor, service: int) -> None:
                     "id": p["id"],
                     "name": p["name"],
                     "keywords": ", ".join(p.get("keywords") or []),
+                    "documents": len(p.get("documents") or []) or "",
+                    "fee": p.get("fee") or "",
                 }
                 for j, p in enumerate(ed.form.items("procedures", service))
             ]
@@ -161,7 +171,7 @@ def procedures_dialog(ed: Editor, service: int) -> None:
                 if p.section == "services" and p.index == service and p.procedure is not None:
                     errors.setdefault(p.procedure, []).append(p.msg)
             items_table(
-                [(c, ed.t(f"centre.f.{c}")) for c in ("id", "name", "keywords")],
+                [(c, ed.t(f"centre.f.{c}")) for c in PROCEDURE_COLUMNS],
                 rows,
                 lambda j: _edit(ed, "procedures", j, "fields", service, after=table.refresh),
                 lambda j: _remove(ed, "procedures", j, "fields", service, after=table.refresh),

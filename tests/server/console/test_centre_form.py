@@ -5,10 +5,12 @@ right tab, row and input (server/console/centre_form.py, centre_answer.py)."""
 from typing import Any
 
 import pytest
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from motcua.demo import SAMPLE
 from protocol.centre import CentreConfig, CounterConf, ServiceConf
+from protocol.phones import PhonesConf, RemoteConf, SlotConf
+from protocol.snapshot import ProcedureInfo
 from server.centre import explain, load_centre_file
 from server.console.centre_answer import Failed, InUse, Invalid, Saved, outcome, waiting_param
 from server.console.centre_form import CentreForm, from_input, numbers_text, to_input
@@ -53,6 +55,92 @@ def test_every_value_of_the_centre_file_has_an_input() -> None:
         keys = {s.key.split(".")[0] for s in ITEMS[kind]}
         assert set(model.model_fields) - keys <= {"procedures", "services"}, kind
     assert set(TAB_OF_KEY.values()) <= set(TABS)
+
+
+@pytest.mark.parametrize(
+    ("model", "specs", "prefix"),
+    [
+        (ProcedureInfo, ITEMS["procedures"], ""),
+        (RemoteConf, ITEMS["services"], "remote."),
+        (SlotConf, ITEMS["services"], "slots."),
+        (PhonesConf, SCALARS["phones"], "phones."),
+    ],
+)
+def test_every_phone_and_procedure_setting_has_an_input(
+    model: type[BaseModel], specs: tuple[Spec, ...], prefix: str
+) -> None:
+    keys = {s.key for s in specs}
+    assert {prefix + name for name in model.model_fields} <= keys
+
+
+def test_every_input_has_its_words_in_both_languages() -> None:
+    import server.console.pages.centre  # noqa: F401  (its tabs add their words)
+    from server.console import i18n
+
+    specs = [s for specs in (*SCALARS.values(), *ITEMS.values()) for s in specs]
+    labels = {s.label for s in specs} | {s.heading for s in specs if s.heading}
+    labels |= {f"centre.tab.{tab}" for tab in TABS}
+    assert labels - i18n.TEXTS.keys() == set()
+
+
+def test_a_field_can_take_remote_numbers_and_bookings(form: CentreForm) -> None:
+    i = index_of(form, "tu-phap")
+    form.put_item(
+        "services",
+        i,
+        form.items("services")[i],
+        {
+            "remote.enabled": True,
+            "remote.daily_cap": 40.0,
+            "slots.enabled": True,
+            "slots.length_min": 20.0,
+            "slots.closed_days": "2031-09-03, 2031-09-04",
+        },
+    )
+    j = 0
+    form.put_item(
+        "procedures",
+        j,
+        form.items("procedures", i)[j],
+        {
+            "documents": "Tờ khai\n\n Giấy chứng sinh \n",
+            "fee": "8.000 đồng",
+            "result_time": "",
+            "portal_url": " https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh.html ",
+        },
+        i,
+    )
+    status, saved = server_says(form.body())
+    assert status == 200, saved
+    svc = saved["services"][i]
+    assert svc["remote"] == {"enabled": True, "daily_cap": 40}
+    assert svc["slots"]["length_min"] == 20 and svc["slots"]["enabled"] is True
+    assert svc["slots"]["closed_days"] == ["2031-09-03", "2031-09-04"]
+    proc = svc["procedures"][j]
+    assert proc["documents"] == ["Tờ khai", "Giấy chứng sinh"]
+    assert proc["fee"] == "8.000 đồng" and proc["result_time"] is None
+    assert proc["portal_url"].startswith("https://dichvucong.gov.vn/")
+    row = form.phone_rows("en")[i]
+    assert (row["name"], row["remote"], row["remote_cap"], row["slots"]) == (
+        "Justice",
+        True,
+        40,
+        True,
+    )
+
+
+def test_a_bad_portal_link_comes_back_on_its_input(form: CentreForm) -> None:
+    i = index_of(form, "tu-phap")
+    form.put_item("procedures", 0, form.items("procedures", i)[0], {"portal_url": "dichvucong"}, i)
+    said = outcome(*server_says(form.body()), form.body(), form.saved)
+    assert isinstance(said, Invalid)
+    keys = list(form.item_inputs("procedures", form.items("procedures", i)[0]))
+    assert list(said.item_inputs("services", i, keys, procedure=0)) == ["portal_url"]
+    phones = next(s for s in SCALARS["phones"] if s.key == "phones.retention_days")
+    form.set_value(phones, 0)
+    said = outcome(*server_says(form.body()), form.body(), form.saved)
+    assert isinstance(said, Invalid) and "phones.retention_days" in said.inputs()
+    assert said.by_tab()["phones"] == 1
 
 
 def test_a_new_field_and_a_counter_serving_it_are_accepted(form: CentreForm) -> None:
