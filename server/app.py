@@ -40,6 +40,9 @@ from server.console.mount import mount as mount_console
 from server.domain.clock import Clock, SystemClock
 from server.logs import install_redaction
 from server.metrics import Metrics
+from server.public import actions as public_actions
+from server.public import door as public_door
+from server.public import pages as public_pages
 from server.queries.snapshot import build_snapshot
 from server.realtime.backends import backend_for
 from server.realtime.hub import Hub
@@ -137,6 +140,8 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     ):
         app.include_router(r, prefix=API_PREFIX)
     app.include_router(public.page_router)
+    for r in (public_pages.router, public_actions.router, public_door.router):
+        app.include_router(r)  # the citizens' phone pages, /m/ (server/public)
     mount_console(app, settings)  # /console/ (NiceGUI), unless settings.console is off
     app.add_middleware(
         problems.BodyLimit,

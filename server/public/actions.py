@@ -31,10 +31,6 @@ from server.public.source import SourceDep
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
 
 
-def _client(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
-
-
 def _phone(form: FormData) -> dict[str, object]:
     """The phone part of a form: a number only when typed; the consent as ticked."""
     phone = str(form.get("phone") or "").strip()
@@ -70,7 +66,7 @@ async def take(request: Request, service_id: Id, source: SourceDep) -> Response:
             )
         except ValidationError as e:
             raise _invalid(e) from None
-        ticket = await source.take(page.site, body, _client(request))
+        ticket = await source.take(page.site, body, request)
     except DomainError as e:
         said = page.problem(e.code.value, None)
         return take_page(page, centre, s, _procedure(form), said, STATUS.get(e.code, 409))
@@ -103,7 +99,7 @@ async def book(request: Request, service_id: Id, source: SourceDep) -> Response:
             )
         except ValidationError as e:
             raise _invalid(e) from None
-        booked = await source.book(page.site, body, _client(request))
+        booked = await source.book(page.site, body, request)
     except DomainError as e:
         said = page.problem(e.code.value, None)
         status = STATUS.get(e.code, 409)

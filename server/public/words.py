@@ -27,7 +27,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # a field
     "take.box": ("Lấy số ngay", "Take a number now"),
     "take.go": ("Lấy số ngay", "Take a number now"),
-    "take.left": ("Còn {n} số lấy từ xa hôm nay", "{n} remote numbers left today"),
+    "take.left": ("Còn {n} số lấy từ xa hôm nay", "Remote numbers left today: {n}"),
     "take.at_centre": (
         "Quý khách vẫn có thể lấy số tại ki-ốt của trung tâm.",
         "You can still take a number at the centre's kiosk.",
@@ -142,6 +142,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Lấy số từ xa, đặt lịch hẹn, xem giấy tờ cần mang. Không cần cài ứng dụng.",
         "Take a number remotely, book a time, see what to bring. No app to install.",
     ),
+    "door.print": ("In áp phích", "Print the poster"),
     # problems
     "problem": ("Chưa thực hiện được", "Not done"),
     "not_found": ("Không tìm thấy trang này.", "This page was not found."),

@@ -33,7 +33,7 @@ NOW = datetime(2031, 3, 4, 9, 10, tzinfo=TZ)
 class FakeSource:
     def __init__(self) -> None:
         self.cfg = load_centre_file(SAMPLE)
-        self.taken: list[tuple[PublicTicketCreate, str]] = []
+        self.taken: list[tuple[PublicTicketCreate, object]] = []
         self.booked: dict[str, tuple[AppointmentBook, AppointmentBooked]] = {}
         self.refuse: ErrorCode | None = None  # the next take/book is refused so
 
@@ -119,9 +119,11 @@ class FakeSource:
             raise DomainError(ErrorCode.UNKNOWN_APPOINTMENT, code)
         return self.booked[code][1]
 
-    async def take(self, site: str | None, body: PublicTicketCreate, client: str) -> PublicTicket:
+    async def take(
+        self, site: str | None, body: PublicTicketCreate, request: object
+    ) -> PublicTicket:
         self._maybe_refuse()
-        self.taken.append((body, client))
+        self.taken.append((body, request))
         return PublicTicket(
             number="4005",
             service_id=body.service_id,
@@ -135,7 +137,9 @@ class FakeSource:
             phone=mask_phone(body.phone),
         )
 
-    async def book(self, site: str | None, body: AppointmentBook, client: str) -> AppointmentBooked:
+    async def book(
+        self, site: str | None, body: AppointmentBook, request: object
+    ) -> AppointmentBooked:
         self._maybe_refuse()
         code = f"TP{len(self.booked) + 1:04d}"
         b = AppointmentBooked(
