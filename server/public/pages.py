@@ -38,9 +38,10 @@ async def limited(request: Request) -> Response | None:
 
 def refused(page: Page, centre: PublicCentre | None, e: DomainError) -> HTMLResponse:
     """A page saying plainly what the server refused."""
+    missing = e.code in (ErrorCode.UNKNOWN_SERVICE, ErrorCode.UNKNOWN_PROCEDURE)
     return page.html(
         "message.html",
-        STATUS.get(e.code, 409),
+        404 if missing else STATUS.get(e.code, 409),  # a page's address names nothing
         title=page.t("problem"),
         centre=centre or _Nameless(),
         problem=page.problem(e.code.value, None),

@@ -76,7 +76,7 @@ def test_a_procedure_says_what_to_bring(client: TestClient) -> None:
     assert 'href="/m/f/tu-phap/take?p=tu-phap-03"' in r.text
     bare = client.get("/m/p/xay-dung-02")
     assert "chưa có thông tin chi tiết" in bare.text
-    assert client.get("/m/p/khong-co").status_code == 422
+    assert client.get("/m/p/khong-co").status_code == 404
 
 
 def test_taking_a_number_goes_to_the_tracking_page(client: TestClient, fake: FakeSource) -> None:
