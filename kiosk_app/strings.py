@@ -73,6 +73,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Người cao tuổi, người khuyết tật, phụ nữ mang thai, người có con nhỏ",
         "Elderly, disabled, pregnant, with a small child",
     ),
+    "kiosk.take.info": ("Xem thông tin thủ tục", "About this procedure"),
+    # a procedure's information ("Xem thông tin thủ tục")
+    "kiosk.info.documents": ("Thành phần hồ sơ cần mang", "Documents to bring"),
+    "kiosk.info.fee": ("Lệ phí", "Fee"),
+    "kiosk.info.result_time": ("Thời hạn giải quyết", "Time for the result"),
+    "kiosk.info.portal": (
+        "Quét mã để xem thủ tục trên Cổng Dịch vụ công quốc gia",
+        "Scan to see it on the National Public Service Portal",
+    ),
+    "kiosk.info.none": (
+        "Chưa có thông tin chi tiết cho thủ tục này; cán bộ tại quầy sẽ hướng dẫn.",
+        "No details for this procedure yet; the clerk will help you at the counter.",
+    ),
     "kiosk.take.busy": ("Đang lấy số, vui lòng chờ…", "Getting your number, please wait…"),
     "kiosk.take.retrying": (
         "Đang kết nối lại máy chủ, vui lòng chờ…",

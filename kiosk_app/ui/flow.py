@@ -24,9 +24,11 @@ from kiosk_app.service.print_runner import PrintOutcome
 from kiosk_app.settings import given_on_start, save_on_kiosk
 from kiosk_app.strings import printer_text, problem_text, unavailable_text
 from kiosk_app.ui.pin import NEW
+from kiosk_app.ui.procedure_info import has_info
 from kiosk_app.ui.settings_screen import CONFIG_FIELDS
 from kiosk_app.ui.ticket_screen import FAILED, PRINTED
 from protocol import TicketIssued
+from protocol.snapshot import ProcedureInfo
 
 if TYPE_CHECKING:
     from kiosk_app.ui.window import KioskWindow
@@ -52,6 +54,9 @@ class KioskFlow(QObject):
         w.take.priority_requested.connect(self.open_priority)
         w.take.back.connect(lambda: w.show_screen(self._take_back))
         w.take.home.connect(self.go_home)
+        w.take.info_requested.connect(self.open_info)
+        w.info.take.connect(lambda: self.take(None))
+        w.info.back.connect(lambda: w.show_screen(w.take))
         w.priority.group_chosen.connect(self.take)
         w.priority.back.connect(lambda: w.show_screen(w.take))
         w.appointment.submit.connect(self.take_appointment)
@@ -135,17 +140,27 @@ class KioskFlow(QObject):
             return
         self.field_id = f.id
         self.procedure_id = procedure_id if isinstance(procedure_id, str) else None
-        name = next((p.name for p in f.info.procedures if p.id == self.procedure_id), None)
+        proc = self._procedure(f)
         self._take_back = self.w.procedures
-        self._show_take(f, name)
+        self._show_take(f, proc.name if proc else None, has_info(proc))
 
     def _search_procedure(self, service_id: str, procedure_id: object) -> None:
         self.choose_procedure(service_id, procedure_id)
         self._take_back = self.w.search
 
-    def _show_take(self, f: FieldStatus, procedure_name: str | None) -> None:
-        self.w.take.show_choice(f, procedure_name)
+    def _show_take(self, f: FieldStatus, procedure_name: str | None, info: bool = False) -> None:
+        self.w.take.show_choice(f, procedure_name, info)
         self.w.show_screen(self.w.take)
+
+    def _procedure(self, f: FieldStatus) -> ProcedureInfo | None:
+        return next((p for p in f.info.procedures if p.id == self.procedure_id), None)
+
+    def open_info(self) -> None:
+        """ "Xem thông tin thủ tục": the chosen procedure's documents, fee, result time."""
+        f = self.c.field(self.field_id) if self.field_id else None
+        if f is not None and (proc := self._procedure(f)) is not None:
+            self.w.info.show_procedure(f.name, f.name_en, proc)
+            self.w.show_screen(self.w.info)
 
     def open_search(self) -> None:
         self.w.show_screen(self.w.search)
@@ -254,7 +269,9 @@ class KioskFlow(QObject):
             return
         f = self.c.field(self.field_id)
         current = self.w.current()
-        if f is None or current not in (self.w.procedures, self.w.take, self.w.priority):
+        if f is None or current not in (
+            self.w.procedures, self.w.take, self.w.info, self.w.priority
+        ):  # fmt: skip
             return
         if not f.available and not self.c.busy:
             self._field(f.id)  # explains why, instead of a "Lấy số" that cannot work

@@ -14,10 +14,12 @@ from kiosk_app.ui.common import Screen, bar_button, text_label
 
 
 class TakeScreen(Screen):
-    """Signals: take() — a normal number; priority_requested(); back(); home()."""
+    """Signals: take() — a normal number; priority_requested(); info_requested() — the
+    chosen procedure's information; back(); home()."""
 
     take = Signal()
     priority_requested = Signal()
+    info_requested = Signal()
     back = Signal()
     home = Signal()
 
@@ -37,6 +39,9 @@ class TakeScreen(Screen):
         self.priority_button.clicked.connect(self.priority_requested)
         self.back_button = bar_button()
         self.home_button = bar_button()
+        self.info_button = bar_button("primary")
+        self.info_button.clicked.connect(self.info_requested)
+        self.info_button.setVisible(False)
         self.back_button.clicked.connect(self.back)
         self.home_button.clicked.connect(self.home)
 
@@ -59,12 +64,15 @@ class TakeScreen(Screen):
         prio.addStretch(1)
         self.body.addLayout(prio)
         self.body.addStretch(2)
-        self.bar(self.back_button, self.home_button, stretch_after=0)
+        self.bar(self.back_button, self.info_button, self.home_button, stretch_after=0)
         self.procedure_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.retranslate()
 
-    def show_choice(self, field: FieldStatus, procedure_name: str | None) -> None:
+    def show_choice(
+        self, field: FieldStatus, procedure_name: str | None, has_info: bool = False
+    ) -> None:
         self.field, self.procedure_name = field, procedure_name
+        self.info_button.setVisible(has_info)
         self.retranslate()
 
     def update_field(self, field: FieldStatus) -> None:
@@ -93,3 +101,4 @@ class TakeScreen(Screen):
         )
         self.back_button.setText("‹ " + i18n.tr("kiosk.back"))
         self.home_button.setText(i18n.tr("kiosk.home"))
+        self.info_button.setText(i18n.tr("kiosk.take.info"))

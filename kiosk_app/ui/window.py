@@ -29,6 +29,7 @@ from kiosk_app.ui.message import MessageScreen
 from kiosk_app.ui.outage import OutageOverlay
 from kiosk_app.ui.pin import PinScreen
 from kiosk_app.ui.priority import PriorityScreen
+from kiosk_app.ui.procedure_info import ProcedureInfoScreen
 from kiosk_app.ui.procedures import ProceduresScreen
 from kiosk_app.ui.search_screen import SearchScreen
 from kiosk_app.ui.secret_corner import CORNER_PX, SecretCorner
@@ -67,6 +68,7 @@ class KioskWindow(QWidget):
         self.home = HomeScreen()
         self.procedures = ProceduresScreen()
         self.take = TakeScreen()
+        self.info = ProcedureInfoScreen()
         self.priority = PriorityScreen()
         self.appointment = AppointmentScreen()
         self.search = SearchScreen(lambda: controller.index, controller.fields)
@@ -75,7 +77,7 @@ class KioskWindow(QWidget):
         self.pin = PinScreen(controller.config, self.timings.pin_lock_s)
         self.settings = SettingsScreen()
         for screen in (
-            self.home, self.procedures, self.take, self.priority, self.appointment,
+            self.home, self.procedures, self.take, self.info, self.priority, self.appointment,
             self.search, self.ticket, self.message, self.pin, self.settings,
         ):  # fmt: skip
             self.stack.addWidget(screen)
