@@ -119,7 +119,7 @@ def _remove(
         confirm(text, ed.t, yes)
 
 
-PROCEDURE_COLUMNS = ("id", "name", "keywords", "documents", "fee")
+PROCEDURE_COLUMNS = ("id", "name", "keywords", "documents")
 
 
 # -- fields and their procedures -------------------------------------------------------------
@@ -162,7 +162,6 @@ def procedures_dialog(ed: Editor, service: int) -> None:
                     "name": p["name"],
                     "keywords": ", ".join(p.get("keywords") or []),
                     "documents": len(p.get("documents") or []) or "",
-                    "fee": p.get("fee") or "",
                 }
                 for j, p in enumerate(ed.form.items("procedures", service))
             ]

@@ -138,7 +138,7 @@ def phones_tab(ed: Editor) -> None:
     ui.label(ed.t("centre.phones.fields")).classes("text-subtitle1 text-weight-medium")
     columns = ["id", "name", "remote", "remote_cap", "slots", "slot", "days_ahead", "notify_ahead"]
     rows = [
-        r | {"slot": ed.t("centre.slot.text", n=r.pop("capacity"), m=r.pop("length_min"))}
+        r | {"slot": _slot(ed, r.pop("capacity"), r.pop("length_min")) if r["slots"] else ""}
         for r in ed.form.phone_rows(ed.lang)
     ]
     items_table(
@@ -149,3 +149,7 @@ def phones_tab(ed: Editor) -> None:
         ed.said.rows("services") if ed.said else {},
         testid="phone-fields",
     )
+
+
+def _slot(ed: Editor, capacity: object, length_min: object) -> str:
+    return ed.t("centre.slot.text", n=capacity, m=length_min)

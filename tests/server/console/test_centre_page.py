@@ -221,3 +221,51 @@ def test_removing_a_field_with_citizens_waiting_moves_them(
     moved = {t["id"]: t["service_id"] for t in state["waiting"] if t["id"] in waiting}
     assert moved == dict.fromkeys(waiting, "tu-phap")
     page.context.close()
+
+
+def test_phones_and_what_to_bring_are_edited_and_reach_the_phones(
+    live_server: LiveServer, browser: Any, tmp_path: Path
+) -> None:
+    srv, out = live_server, shots(tmp_path)
+    page = editor(browser, srv)
+    phones = tab(page, "phones")
+    fill(phones, "phones.retention_days", "14")
+    row(phones, "phone-fields", "dat-dai").locator('[data-action="edit"]').click()
+    d = dialog(page)
+    d.locator('[data-key="remote.enabled"]').click()
+    fill(d, "remote.daily_cap", "25")
+    snap(page, out / "centre-vi-field-phones-dialog.png")
+    d.locator('[data-testid="ok"]').click()
+    row(phones, "phone-fields", "dat-dai").wait_for()
+
+    fields = tab(page, "fields")
+    row(fields, "services", "dat-dai").locator('[data-action="extra"]').click()
+    procedures = dialog(page)
+    procedures.locator('[data-testid="procedures"] tr[data-row="dat-dai-02"]').locator(
+        '[data-action="edit"]'
+    ).click()
+    d = page.locator(".q-dialog").last
+    d.locator('[data-key="documents"]').wait_for()
+    fill(d, "documents", "Đơn đề nghị cấp đổi (Mẫu số 10/ĐK)\nBản gốc Giấy chứng nhận đã cấp")
+    fill(d, "fee", "Theo Nghị quyết của HĐND tỉnh")
+    fill(d, "result_time", "Không quá 07 ngày làm việc")
+    snap(page, out / "centre-vi-procedure-info-dialog.png")
+    d.locator('[data-testid="ok"]').click()
+    procedures.locator('[data-testid="close"]').click()
+    save(page)
+    page.wait_for_selector('text="Đã lưu cấu hình trung tâm"')
+
+    centre = srv.api("GET", "/public/centre").json()
+    assert centre["phones"]["retention_days"] == 14
+    land = next(s for s in centre["services"] if s["id"] == "dat-dai")
+    assert land["remote"]["offered"] is True
+    proc = next(p for p in land["procedures"] if p["id"] == "dat-dai-02")
+    assert proc["documents"] == [
+        "Đơn đề nghị cấp đổi (Mẫu số 10/ĐK)",
+        "Bản gốc Giấy chứng nhận đã cấp",
+    ]
+    assert (proc["fee"], proc["result_time"]) == (
+        "Theo Nghị quyết của HĐND tỉnh",
+        "Không quá 07 ngày làm việc",
+    )
+    page.context.close()
