@@ -28,10 +28,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "take.box": ("Lấy số ngay", "Take a number now"),
     "take.go": ("Lấy số ngay", "Take a number now"),
     "take.left": ("Còn {n} số lấy từ xa hôm nay", "Remote numbers left today: {n}"),
-    "take.at_centre": (
-        "Quý khách vẫn có thể lấy số tại ki-ốt của trung tâm.",
-        "You can still take a number at the centre's kiosk.",
-    ),
     "book.box": ("Đặt lịch hẹn", "Book a time"),
     "book.about": (
         "Chọn ngày và giờ đến; mỗi khung giờ {m} phút. Đặt trước tối đa {d} ngày.",
