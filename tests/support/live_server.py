@@ -40,8 +40,9 @@ from motcua.demo import DEMO_PASSWORD, SAMPLE, prepare
 from server.app import create_app
 from server.settings import Settings
 
-_ADMIN_LOGIN = threading.Lock()
 from tests.support.databases import prepared_database
+
+_ADMIN_LOGIN = threading.Lock()
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = "trung-tam-tinh"
