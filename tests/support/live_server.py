@@ -39,7 +39,6 @@ import uvicorn
 from motcua.demo import DEMO_PASSWORD, SAMPLE, prepare
 from server.app import create_app
 from server.settings import Settings
-
 from tests.support.databases import prepared_database
 
 _ADMIN_LOGIN = threading.Lock()
