@@ -41,6 +41,15 @@ class ErrorCode(StrEnum):
     CENTRE_INVALID = "centre-invalid"
     TOO_MANY_LOGINS = "too-many-logins"
     LAST_ADMIN = "last-admin"
+    REMOTE_NOT_OFFERED = "remote-not-offered"
+    REMOTE_CAP_REACHED = "remote-cap-reached"
+    BOOKING_NOT_OFFERED = "booking-not-offered"
+    SLOT_UNAVAILABLE = "slot-unavailable"
+    SLOT_FULL = "slot-full"
+    UNKNOWN_APPOINTMENT = "unknown-appointment"
+    PHONE_REQUIRED = "phone-required"
+    CONSENT_REQUIRED = "consent-required"
+    PHONE_LIMIT_REACHED = "phone-limit-reached"
     RATE_LIMITED = "too-many-requests"
     VALIDATION = "validation-error"
     MALFORMED = "malformed-request"
@@ -91,6 +100,23 @@ ERROR_TITLES: dict[ErrorCode, str] = {
     ErrorCode.CENTRE_INVALID: "Cấu hình trung tâm không hợp lệ",
     ErrorCode.TOO_MANY_LOGINS: "Đăng nhập sai quá nhiều lần, vui lòng thử lại sau",
     ErrorCode.LAST_ADMIN: "Trung tâm cần ít nhất một quản trị viên đang hoạt động",
+    ErrorCode.REMOTE_NOT_OFFERED: (
+        "Lĩnh vực này không nhận lấy số qua điện thoại, vui lòng lấy số tại trung tâm"
+    ),
+    ErrorCode.REMOTE_CAP_REACHED: (
+        "Đã hết số lấy qua điện thoại trong ngày cho lĩnh vực này, vui lòng lấy số tại trung tâm"
+    ),
+    ErrorCode.BOOKING_NOT_OFFERED: "Lĩnh vực này không nhận đặt lịch hẹn",
+    ErrorCode.SLOT_UNAVAILABLE: "Khung giờ này không nhận đặt lịch, vui lòng chọn khung giờ khác",
+    ErrorCode.SLOT_FULL: "Khung giờ này đã hết chỗ, vui lòng chọn khung giờ khác",
+    ErrorCode.UNKNOWN_APPOINTMENT: "Không tìm thấy lịch hẹn",
+    ErrorCode.PHONE_REQUIRED: "Trung tâm cần số điện thoại của quý khách để lấy số hoặc đặt lịch",
+    ErrorCode.CONSENT_REQUIRED: (
+        "Quý khách cần đồng ý cho trung tâm sử dụng số điện thoại trước khi gửi số điện thoại"
+    ),
+    ErrorCode.PHONE_LIMIT_REACHED: (
+        "Số điện thoại này đã lấy số hoặc đặt lịch đủ số lần cho phép trong ngày"
+    ),
     ErrorCode.RATE_LIMITED: "Quá nhiều yêu cầu, vui lòng thử lại sau ít giây",
     ErrorCode.VALIDATION: "Dữ liệu gửi lên không hợp lệ",
     ErrorCode.MALFORMED: "Yêu cầu không đúng định dạng",

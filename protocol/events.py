@@ -41,6 +41,9 @@ class EventType(StrEnum):
     ALERT_RAISED = "alert.raised"
     ALERT_CLEARED = "alert.cleared"
     ALERT_ACKED = "alert.acked"
+    APPOINTMENT_BOOKED = "appointment.booked"  # from a phone: one place of a slot
+    APPOINTMENT_CANCELLED = "appointment.cancelled"
+    PERSONAL_DATA_ERASED = "personal_data.erased"  # on request; the number never in it
 
 
 class EventData(BaseModel):
@@ -56,6 +59,8 @@ class TicketIssuedData(EventData):
     ticket: TicketPublic
     position: int
     device_id: int | None = None  # the kiosk that issued it (its per-kiosk limit)
+    # How it came: "kiosk" (or staff), "remote" (a phone), "appointment" (a booking).
+    channel: str = "kiosk"
 
 
 class TicketAtCounterData(EventData):
@@ -151,6 +156,23 @@ class AlertData(EventData):
     alert: AlertPublic
 
 
+class AppointmentData(EventData):
+    """`appointment.booked|cancelled`: one place of a slot (nothing personal)."""
+
+    code: str
+    service_id: str
+    slot_start: datetime
+
+
+class PersonalDataErasedData(EventData):
+    """`personal_data.erased`: a supervisor erased one person's phone number on request;
+    how much was erased, never the number."""
+
+    consents: int
+    tickets: int
+    appointments: int
+
+
 DATA_MODELS: dict[EventType, type[EventData]] = {
     EventType.TICKET_ISSUED: TicketIssuedData,
     EventType.TICKET_CALLED: TicketAtCounterData,
@@ -176,6 +198,9 @@ DATA_MODELS: dict[EventType, type[EventData]] = {
     EventType.ALERT_RAISED: AlertData,
     EventType.ALERT_CLEARED: AlertData,
     EventType.ALERT_ACKED: AlertData,
+    EventType.APPOINTMENT_BOOKED: AppointmentData,
+    EventType.APPOINTMENT_CANCELLED: AppointmentData,
+    EventType.PERSONAL_DATA_ERASED: PersonalDataErasedData,
 }
 
 AnyEventData = (
@@ -194,6 +219,8 @@ AnyEventData = (
     | DeviceChangedData
     | LoginRefusedData
     | AlertData
+    | AppointmentData
+    | PersonalDataErasedData
 )
 
 

@@ -46,6 +46,8 @@ STATUS: dict[ErrorCode, int] = {
     ErrorCode.UNKNOWN_RATING_LEVEL: 422,
     ErrorCode.APPOINTMENT_INVALID: 422,
     ErrorCode.TOO_MANY_TICKETS: 429,
+    ErrorCode.PHONE_LIMIT_REACHED: 429,
+    ErrorCode.UNKNOWN_APPOINTMENT: 404,
     ErrorCode.UNAVAILABLE: 503,
     ErrorCode.INTERNAL: 500,
 }

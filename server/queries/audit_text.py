@@ -105,6 +105,19 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{who} thay đổi cấu hình trung tâm (phiên bản {version}) lúc {time}",
         "{who} changed the centre's configuration (version {version}) at {time}",
     ),
+    T.APPOINTMENT_BOOKED: (
+        "{who} đặt lịch hẹn {code} — {service} — khung giờ {slot} lúc {time}",
+        "{who} booked {code} — {service} — for {slot} at {time}",
+    ),
+    T.APPOINTMENT_CANCELLED: (
+        "{who} hủy lịch hẹn {code} — {service} — khung giờ {slot} lúc {time}",
+        "{who} cancelled booking {code} — {service} — for {slot} at {time}",
+    ),
+    T.PERSONAL_DATA_ERASED: (
+        "{who} xóa dữ liệu cá nhân theo yêu cầu ({tickets} số, {appointments} lịch hẹn) lúc {time}",
+        "{who} erased a person's data on request ({tickets} numbers, {appointments} "
+        "bookings) at {time}",
+    ),
     T.USER_CHANGED: (
         "{who} thay đổi tài khoản {username} ({change}) lúc {time}",
         "{who} changed account {username} ({change}) at {time}",
@@ -159,6 +172,7 @@ _UNREADABLE = ("{who}: {type} lúc {time}", "{who}: {type} at {time}")
 WORDS: dict[Lang, dict[str, str]] = {
     "vi": {
         "system": "Hệ thống",
+        "public": "Công dân (qua điện thoại)",
         "to_counter": "quầy {}",
         "to_service": "lĩnh vực {}",
         "from": " (từ {})",
@@ -171,6 +185,7 @@ WORDS: dict[Lang, dict[str, str]] = {
     },
     "en": {
         "system": "System",
+        "public": "A citizen (by phone)",
         "to_counter": "counter {}",
         "to_service": "the {} field",
         "from": " (from {})",
@@ -201,8 +216,8 @@ class Names:
             role = self.devices.get(name)
             word = WORDS[lang].get(role or "", "")
             return f"{word[:1].upper()}{word[1:]} {name}" if word else name
-        if kind == "system":
-            return WORDS[lang]["system"]
+        if kind in ("system", "public"):
+            return WORDS[lang][kind]
         return actor
 
     def service(self, service_id: str | None, lang: Lang) -> str | None:
@@ -271,7 +286,8 @@ def _fields(e: Event, raw: dict[str, Any], names: Names, lang: Lang) -> dict[str
         **d,
         "number": first_at(raw, NUMBER_AT),
         "counter": first_at(raw, COUNTER_AT),
-        "service": names.service(ticket.service_id if ticket else None, lang),
+        "service": names.service(ticket.service_id if ticket else d.get("service_id"), lang),
+        "slot": _slot(d.get("slot_start"), names),
         "to": w["to_counter"].format(to_counter)
         if to_counter is not None
         else w["to_service"].format(names.service(to_service, lang))
@@ -285,6 +301,10 @@ def _fields(e: Event, raw: dict[str, Any], names: Names, lang: Lang) -> dict[str
         "retry": d.get("retry_after_s"),
         "alert": (alert.text_en if lang == "en" else alert.text) if alert else None,
     }
+
+
+def _slot(at: Any, names: Names) -> str | None:
+    return at.astimezone(names.cfg.tz).strftime("%H:%M %d/%m/%Y") if at else None
 
 
 def _day(iso: str | None, lang: Lang) -> str | None:

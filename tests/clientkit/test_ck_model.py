@@ -232,6 +232,22 @@ def test_config_changed_asks_for_a_refetch():
     assert change.refetch and not change.resync and model.seq == 11
 
 
+def test_phone_bookings_and_erasures_change_nothing_shown():
+    model = loaded(waiting=[ticket(1)])
+    slot = "2025-03-04T08:00:00+07:00"
+    for seq, (type_, data) in enumerate(
+        [
+            ("appointment.booked", {"code": "AB12CD34", "service_id": "tp", "slot_start": slot}),
+            ("appointment.cancelled", {"code": "AB12CD34", "service_id": "tp", "slot_start": slot}),
+            ("personal_data.erased", {"consents": 1, "tickets": 1, "appointments": 0}),
+        ],
+        start=11,
+    ):
+        change = model.apply(event(seq, type_, **data))
+        assert change.empty and not change.refetch and model.seq == seq
+    assert ids(model.waiting) == [1]
+
+
 def test_every_event_type_is_handled():
     # Guard: a new EventType in protocol/ must get a test (and maybe a rule) here.
     tested = {
@@ -243,6 +259,8 @@ def test_every_event_type_is_handled():
         # the console's: tests/clientkit/test_ck_supervision_events.py
         "ticket.moved", "alert.raised", "alert.cleared", "alert.acked",
         "user.changed", "device.changed", "auth.login_refused",
+        # the phones' (below)
+        "appointment.booked", "appointment.cancelled", "personal_data.erased",
     }  # fmt: skip
     assert {t.value for t in EventType} == tested
 

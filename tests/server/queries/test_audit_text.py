@@ -166,6 +166,24 @@ SAMPLES: dict[T, tuple[str, dict[str, Any], str, str]] = {
         "giamsat đã nhận cảnh báo: Số 4023 đã chờ 65 phút lúc 09:12:04",
         "giamsat acknowledged the alert: Number 4023 has waited 65 min at 09:12:04",
     ),
+    T.APPOINTMENT_BOOKED: (
+        "public:phone", {"code": "AB12CD34", "service_id": "tu-phap", "slot_start": AT},
+        "Công dân (qua điện thoại) đặt lịch hẹn AB12CD34 — Tư pháp — khung giờ 09:12 05/03/2026"
+        " lúc 09:12:04",
+        "A citizen (by phone) booked AB12CD34 — Justice — for 09:12 05/03/2026 at 09:12:04",
+    ),
+    T.APPOINTMENT_CANCELLED: (
+        "public:phone", {"code": "AB12CD34", "service_id": "tu-phap", "slot_start": AT},
+        "Công dân (qua điện thoại) hủy lịch hẹn AB12CD34 — Tư pháp — khung giờ 09:12 05/03/2026"
+        " lúc 09:12:04",
+        "A citizen (by phone) cancelled booking AB12CD34 — Justice — for 09:12 05/03/2026"
+        " at 09:12:04",
+    ),
+    T.PERSONAL_DATA_ERASED: (
+        "user:giamsat", {"consents": 2, "tickets": 1, "appointments": 1},
+        "giamsat xóa dữ liệu cá nhân theo yêu cầu (1 số, 1 lịch hẹn) lúc 09:12:04",
+        "giamsat erased a person's data on request (1 numbers, 1 bookings) at 09:12:04",
+    ),
 }  # fmt: skip
 
 
