@@ -94,3 +94,14 @@ class Notifier:
             outbox.subscribe(conn, ref.site, ref.ticket_id, body, self.ctx.now())
             uow.commit()
         return ref.site, PushSubscribed(number=info.number, lang=body.lang)
+
+    def use(self, push: object = None, gateway: object = None, contacts: object = None) -> None:
+        """Tests: replace the push channel, the SMS gateway or the contact book."""
+        assert self.sender is not None
+        if push is not None:
+            self.sender.push = push  # type: ignore[assignment]
+        if gateway is not None:
+            self.gateway = self.sender.gateway = gateway  # type: ignore[assignment]
+            self.watcher.sms = True
+        if contacts is not None:
+            self.contacts = self.sender.contacts = self.watcher.contacts = contacts  # type: ignore[assignment]

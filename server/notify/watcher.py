@@ -27,6 +27,22 @@ ENDED = frozenset({EventType.TICKET_FINISHED.value, EventType.TICKET_CANCELLED.v
 Key = tuple[int, str, str]  # (ticket, kind, channel)
 
 
+def ended_tickets(event: dict[str, Any]) -> list[int]:
+    """The tickets an event ends (finished, cancelled, or cancelled by the day's close).
+    `data` is the model (this process's events) or its JSON (from the log)."""
+    data = event.get("data")
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        data = data.model_dump(mode="json")
+    if event.get("type") in ENDED:
+        tid = (data.get("ticket") or {}).get("id")
+        return [tid] if isinstance(tid, int) else []
+    if event.get("type") == EventType.DAY_CLOSED.value:
+        return [i for i in data.get("cancelled") or () if isinstance(i, int)]
+    return []
+
+
 class Watcher:
     def __init__(
         self, ctx: Context, contacts: ContactBook, sms: bool, queued: Callable[[], None]
@@ -45,12 +61,7 @@ class Watcher:
         if not site:
             return
         self._sites.add(site)
-        if event.get("type") in ENDED:
-            ticket = (event.get("data") or {}).get("ticket") or {}
-            if isinstance(ticket.get("id"), int):
-                self._ended.append(ticket["id"])
-        elif event.get("type") == EventType.DAY_CLOSED.value:
-            self._ended += [i for i in (event.get("data") or {}).get("cancelled") or ()]
+        self._ended += ended_tickets(event)
         self._wake.set()
 
     def poke(self, site: str) -> None:
