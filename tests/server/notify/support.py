@@ -13,7 +13,8 @@ from server.store.notify_tables import Notification, PushSubscription
 
 SUB_KEYS = {
     # A real P-256 point and auth secret (what a browser sends); nothing decrypts here.
-    "p256dh": "BF3SSs35qJHdw2z1LOqOR5BKWk_F7pHh3d0umNKE4BZx_bgR40By91plrUsmWvUHEyZ5oN5e9LYNd019nf9FU7U",
+    "p256dh": "BF3SSs35qJHdw2z1LOqOR5BKWk_F7pHh3d0umNKE4BZx_bgR40By91"
+    "plrUsmWvUHEyZ5oN5e9LYNd019nf9FU7U",
     "auth": "tBHItJI5svbpez7KI4CCXg",
 }
 
