@@ -38,6 +38,9 @@ class TicketIssued(TicketPublic):
     tracking_url: str
     service_name: str
     procedure_name: str | None = None
+    # Said to the citizen with the number, as is: a booking checked in late got a normal
+    # number ("Quý khách đến trễ quá 15 phút…"), or early (called from its slot's start).
+    notice: str | None = None
 
 
 class WaitingTicket(TicketPublic):

@@ -22,6 +22,8 @@ from server.api import (
     display,
     docs,
     kiosk,
+    personal_data,
+    phones,
     problems,
     public,
     push,
@@ -33,6 +35,7 @@ from server.commands.auth import TokenResolver, forget_named
 from server.commands.context import Context
 from server.commands.days import roll_all_sites
 from server.commands.last_seen import LastSeen
+from server.commands.personal_data import purge
 from server.commands.supervision import check_all_sites
 from server.console.mount import mount as mount_console
 from server.domain.clock import Clock, SystemClock
@@ -96,6 +99,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
             asyncio.create_task(_day_loop(ctx, settings.day_check_interval_s)),
             asyncio.create_task(_alert_loop(ctx, settings.alert_check_interval_s)),
             asyncio.create_task(_seen_loop(seen)),
+            asyncio.create_task(_purge_loop(ctx)),
         ]
         try:
             yield
@@ -135,6 +139,8 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         admin_accounts.router,
         audit.router,
         public.router,
+        phones.router,
+        personal_data.router,
         push.router,
         push.admin_router,
     ):
@@ -180,3 +186,13 @@ async def _seen_loop(seen: LastSeen, every_s: float = 5.0) -> None:
             await asyncio.to_thread(seen.flush)
         except Exception:
             log.exception("writing devices' last_seen failed; retrying")
+
+
+async def _purge_loop(ctx: Context, every_s: float = 3600.0) -> None:
+    """Delete citizens' phone numbers past their centre's retention, once an hour."""
+    while True:
+        try:
+            await asyncio.to_thread(purge, ctx)
+        except Exception:
+            log.exception("purging phone numbers failed; retrying")
+        await asyncio.sleep(every_s)

@@ -19,6 +19,9 @@ import logging
 import re
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import unquote
+
+from protocol.phone_numbers import mask_in_text
 
 REDACTED = "***"
 _SECRETS = re.compile(
@@ -31,7 +34,9 @@ REQUEST_LOGGERS = ("uvicorn.access", "uvicorn.error")
 
 
 def redact(text: str) -> str:
-    return _SECRETS.sub(lambda m: (m.group("key") or m.group("bearer")) + REDACTED, text)
+    """No secret, and no citizen's phone number but masked (`09xx xxx 678`)."""
+    text = _SECRETS.sub(lambda m: (m.group("key") or m.group("bearer")) + REDACTED, text)
+    return mask_in_text(unquote(text) if "%2B84" in text or "%2b84" in text else text)
 
 
 def _clean(value: Any) -> Any:

@@ -59,3 +59,21 @@ async def public_rate_limit(request: Request) -> None:
         raise HTTPException(
             429, "too many requests from this address", {"Retry-After": str(math.ceil(wait))}
         )
+
+
+def per_address_per_hour(request: Request, site: str, per_hour: int) -> None:
+    """The centre's limit of numbers and bookings per client address an hour (a phone's
+    writes): 429 `too-many-requests` with Retry-After beyond it. Per process, as above."""
+    state = request.app.state
+    all_buckets: dict[int, TokenBuckets] = state._state.setdefault("phone_buckets", {})
+    buckets = all_buckets.get(per_hour)
+    if buckets is None:
+        buckets = all_buckets[per_hour] = TokenBuckets(per_hour / 3600.0, per_hour)
+    client = request.client.host if request.client else "unknown"
+    wait = buckets.take(f"{site}|{client}")
+    if wait is not None:
+        raise HTTPException(
+            429,
+            "too many numbers or bookings from this address",
+            {"Retry-After": str(math.ceil(wait))},
+        )

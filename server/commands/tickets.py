@@ -112,6 +112,7 @@ def issue_command(
                 "idempotency_key": idem_key,
                 "idempotency_owner": owner,
                 "device_id": plan.device_id,
+                "channel": plan.channel,
             },
         )
         if booking is not None:
@@ -121,7 +122,8 @@ def issue_command(
                 .values(ticket_id=tid)
             )
         t = decide.issue(hall, plan, tid, who, tx.now)
-        return issued_view(hall, t, tracking, base_url, tx.now), True
+        view = issued_view(hall, t, tracking, base_url, tx.now)
+        return view.model_copy(update={"notice": plan.notice}), True
 
     return cmd
 

@@ -27,3 +27,8 @@ class Principal:
 
 
 SYSTEM = Principal("system", 0, "system", Role.ADMIN, "")
+
+
+def citizen(site: str) -> Principal:
+    """A citizen acting from a phone (no account): actor "public:phone" in the log."""
+    return Principal("public", 0, "phone", Role.KIOSK, site)

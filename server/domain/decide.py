@@ -20,6 +20,7 @@ from protocol.events import (
     TicketTransferredData,
 )
 from protocol.inputs import normal_reason, reason_problem
+from protocol.phones import SlotConf
 from protocol.snapshot import CounterState, TicketPublic
 from server.domain.actor import Principal
 from server.domain.availability import unavailable
@@ -30,6 +31,7 @@ from server.domain.lifecycle import DAY_CLOSE, Action, next_status
 from server.domain.model import Counter, Ticket
 from server.domain.no_show import no_show_terms
 from server.domain.numbering import scheme_of
+from server.domain.slots import Arrival, arrival, early_notice, late_notice
 
 S = TicketStatus
 
@@ -55,6 +57,8 @@ class NewTicket:
     appointment_code: str | None
     appointment_slot: datetime | None
     device_id: int | None
+    channel: str = "kiosk"  # "kiosk", "remote" (remote.py's path), "appointment"
+    notice: str | None = None  # said to the citizen with the number (a late booking…)
 
 
 def plan_ticket(
@@ -74,6 +78,7 @@ def plan_ticket(
         if booking.used:
             raise DomainError(ErrorCode.APPOINTMENT_USED)
         service_id = booking.service_id
+    checked_in, notice = _check_in(cfg, booking, now)
     svc = cfg.service(service_id or "")
     if svc is None:
         raise DomainError(ErrorCode.UNKNOWN_SERVICE, service_id)
@@ -98,10 +103,24 @@ def plan_ticket(
         number_text=scheme.text(number),
         procedure_id=procedure_id,
         priority=priority,
-        appointment_code=booking.code if booking else None,
-        appointment_slot=booking.slot if booking else None,
+        appointment_code=booking.code if checked_in else None,
+        appointment_slot=booking.slot if checked_in and booking else None,
         device_id=device_id,
+        channel="appointment" if checked_in else "kiosk",
+        notice=notice,
     )
+
+
+def _check_in(cfg: CentreConfig, booking: Booking | None, now: datetime) -> tuple[bool, str | None]:
+    """Whether a booking checks in as such (else: a normal number), and what to say."""
+    if booking is None:
+        return False, None
+    svc = cfg.service(booking.service_id)
+    tolerance = svc.slots.tolerance_min if svc else SlotConf().tolerance_min
+    when = arrival(booking.slot, tolerance, now)
+    if when == Arrival.LATE:
+        return False, late_notice(tolerance)
+    return True, early_notice(booking.slot, cfg) if when == Arrival.EARLY else None
 
 
 def issue(hall: Hall, plan: NewTicket, ticket_id: int, who: Principal, now: datetime) -> Ticket:
@@ -121,7 +140,11 @@ def issue(hall: Hall, plan: NewTicket, ticket_id: int, who: Principal, now: date
     t = Ticket.from_public(pub)
     position = hall.place_of(t, now).position
     data = TicketIssuedData(
-        ticket=pub, position=position, device_id=plan.device_id, actor=who.actor
+        ticket=pub,
+        position=position,
+        device_id=plan.device_id,
+        actor=who.actor,
+        channel=plan.channel,
     )
     hall.emit(EventType.TICKET_ISSUED, data, now)
     return hall.tickets[ticket_id]

@@ -38,10 +38,11 @@ _SQL = {
         "INSERT INTO ticket (site, day, issued_service_id, service_id, procedure_id, number,"
         " number_text, priority, appointment_code, appointment_slot, status, queue_at,"
         " issued_at, recall_count, tracking_code, idempotency_key, idempotency_owner,"
-        " device_id) VALUES"
+        " device_id, channel, contact_id) VALUES"
         " (:site, :day, :issued_service_id, :service_id, :procedure_id, :number,"
         " :number_text, :priority, :appointment_code, :appointment_slot, :status, :queue_at,"
-        " :issued_at, 0, :tracking_code, :idempotency_key, :idempotency_owner, :device_id)"
+        " :issued_at, 0, :tracking_code, :idempotency_key, :idempotency_owner, :device_id,"
+        " :channel, :contact_id)"
         " RETURNING id"
     ),
     "insert_event": (
@@ -111,7 +112,7 @@ class Raw:
         return row[0] if row else None
 
     def insert_ticket(self, values: dict[str, Any]) -> int:
-        v = dict(values)
+        v = {"channel": "kiosk", "contact_id": None, **values}
         v["day"] = self.day(v["day"])
         for k in ("appointment_slot", "queue_at", "issued_at"):
             v[k] = self.dt(v[k])

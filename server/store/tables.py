@@ -68,6 +68,8 @@ class Ticket(SQLModel, table=True):
     idempotency_key: str | None = Field(default=None, max_length=128)
     idempotency_owner: str | None = Field(default=None, max_length=32)
     device_id: int | None = None
+    channel: str = Field(default="kiosk", max_length=16)  # kiosk, remote, appointment
+    contact_id: int | None = Field(default=None, foreign_key="contact.id")
 
 
 class Event(SQLModel, table=True):
@@ -134,13 +136,41 @@ class LoginFailure(SQLModel, table=True):
     refused: bool = False
 
 
+class Contact(SQLModel, table=True):
+    """A citizen's phone number, given with explicit consent to the centre's stated
+    purpose (its words and the time kept), for one ticket or booking. The only place a
+    number is kept: events, logs and answers never hold it. Deleted after the centre's
+    retention, or on the person's request."""
+
+    __table_args__ = (
+        Index("ix_contact_phone", "site", "phone", "created_at"),
+        Index("ix_contact_created", "created_at"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    site: str = Field(foreign_key="site.code", max_length=64)
+    phone: str = Field(max_length=16)  # 0xxxxxxxxx (protocol.phone_numbers.normal_phone)
+    consent_text: str
+    consent_at: datetime
+    created_at: datetime
+
+
 class Appointment(SQLModel, table=True):
+    # A booked slot's places: seat 1…capacity, one booking each. The database refuses a
+    # second booking of a seat, so a slot is never booked past its capacity, whatever
+    # number of processes books at once. (Staff-made appointments have no seat.)
+    __table_args__ = (
+        UniqueConstraint("site", "service_id", "slot_start", "seat", name="uq_appointment_seat"),
+    )
     site: str = Field(primary_key=True, foreign_key="site.code", max_length=64)
     code: str = Field(primary_key=True, max_length=32)
     service_id: str = Field(max_length=64)
     slot_start: datetime
     slot_end: datetime | None = None
     ticket_id: int | None = None
+    seat: int | None = None
+    procedure_id: str | None = Field(default=None, max_length=64)
+    contact_id: int | None = Field(default=None, foreign_key="contact.id")
+    created_at: datetime | None = None
 
 
 class Rating(SQLModel, table=True):

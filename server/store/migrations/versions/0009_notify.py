@@ -6,14 +6,14 @@ the number of processes or restarts) and push_key (the server's VAPID key pair, 
 the first start).
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0008
 """
 import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
 revision = '0009'
-down_revision = '0006'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
