@@ -11,7 +11,7 @@ from protocol.notify import PushKey, PushSubscribe, PushSubscribed
 from server.domain.errors import DomainError
 from server.notify import outbox
 from server.notify.channels import WebPush, gateway_for
-from server.notify.contacts import ContactBook, NoContacts
+from server.notify.contacts import ContactBook, TicketContacts
 from server.notify.keys import VapidKeys, ensure_keys
 from server.notify.sender import Retry, Sender
 from server.notify.watcher import Watcher
@@ -28,7 +28,7 @@ class Notifier:
         self, ctx: Context, hub: Hub, settings: Settings, contacts: ContactBook | None = None
     ) -> None:
         self.ctx, self.settings = ctx, settings
-        self.contacts = contacts or NoContacts()
+        self.contacts = contacts or TicketContacts()
         self.gateway = gateway_for(settings.notifier_url, settings.notify_timeout_s)
         self.watcher = Watcher(ctx, self.contacts, self.gateway is not None, self._queued)
         hub.observe(self.watcher.observe)
