@@ -64,15 +64,26 @@ def _script(name: str) -> bytes:
 
 
 _JS = "text/javascript; charset=utf-8"
+_JS_ANSWER = {200: {"content": {"text/javascript": {"schema": {"type": "string"}}}}}
 
 
-@page_router.get("/t/push.js", response_class=Response, dependencies=[Depends(public_rate_limit)])
+@page_router.get(
+    "/t/push.js",
+    response_class=Response,
+    dependencies=[Depends(public_rate_limit)],
+    responses=_JS_ANSWER,
+)
 def push_script() -> Response:
     """The tracking page's "notify me" button (included by track.html)."""
     return Response(_script("push.js"), media_type=_JS, headers={"Cache-Control": "no-cache"})
 
 
-@page_router.get("/t/sw.js", response_class=Response, dependencies=[Depends(public_rate_limit)])
+@page_router.get(
+    "/t/sw.js",
+    response_class=Response,
+    dependencies=[Depends(public_rate_limit)],
+    responses=_JS_ANSWER,
+)
 def service_worker() -> Response:
     """The service worker that shows the pushed messages (scope /t/)."""
     return Response(_script("sw.js"), media_type=_JS, headers={"Cache-Control": "no-cache"})

@@ -19,9 +19,9 @@ from tests.support.inproc import InProc
 
 
 @pytest.fixture
-def app(inproc: InProc) -> Iterator[InProc]:
-    inproc.client.portal.call(inproc.app.state.notifier.stop)  # this test sends, alone
-    yield inproc
+def app(inproc_any: InProc) -> Iterator[InProc]:
+    inproc_any.client.portal.call(inproc_any.app.state.notifier.stop)  # this test sends, alone
+    yield inproc_any
 
 
 def queue(app: InProc, channel: NotifyChannel = NotifyChannel.PUSH) -> int:

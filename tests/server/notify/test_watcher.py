@@ -2,7 +2,7 @@
 when the ticket reaches its field's `notify_ahead` (3 in the sample's Đất đai), "called"
 once when it is called; recalls, no-show and return, transfers add nothing; a ticket that
 ends loses its subscription; an SMS only where the centre turns it on and the citizen
-gave a number."""
+gave a number. On SQLite and PostgreSQL."""
 
 from collections.abc import Iterator
 from typing import Any
@@ -23,10 +23,10 @@ from tests.support.inproc import InProc
 
 
 @pytest.fixture
-def env(inproc: InProc) -> Iterator[tuple[InProc, FakePush]]:
+def env(inproc_any: InProc) -> Iterator[tuple[InProc, FakePush]]:
     push = FakePush()
-    notifier(inproc).use(push=push)
-    yield inproc, push
+    notifier(inproc_any).use(push=push)
+    yield inproc_any, push
 
 
 def notifier(env: InProc) -> Notifier:
