@@ -2,7 +2,6 @@
 line or an export; shown and erased on request; none left after the retention."""
 
 import logging
-from datetime import timedelta
 
 from sqlalchemy import String, Text, inspect, select, text
 
