@@ -468,6 +468,16 @@ def user_disable(name: str, db: DbOpt = DEFAULT_DB) -> None:
     )
 
 
+@app.command()
+@needs("server")
+def purge(db: DbOpt = DEFAULT_DB) -> None:
+    """Delete citizens' phone numbers older than their centre's retention (the running
+    server also does it every hour)."""
+    from server.commands.personal_data import purge as purge_numbers
+
+    typer.echo(f"{purge_numbers(_context(db))} phone number(s) deleted")
+
+
 @device_app.command("list")
 @needs("server")
 def device_list(db: DbOpt = DEFAULT_DB) -> None:

@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from protocol.announcement import DEFAULT_TEMPLATE
 from protocol.phones import PhonesConf, RemoteConf, SlotConf
 from protocol.snapshot import PriorityGroup, ProcedureInfo, RatingLevel
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DEFAULT_TEMPLATE = "Mời công dân có số thứ tự {number} đến quầy số {counter}"
 _STRICT = ConfigDict(extra="forbid")
 
 

@@ -26,6 +26,7 @@ from server.api import (
     phones,
     problems,
     public,
+    push,
     ratings,
     supervision,
 )
@@ -40,6 +41,7 @@ from server.console.mount import mount as mount_console
 from server.domain.clock import Clock, SystemClock
 from server.logs import install_redaction
 from server.metrics import Metrics
+from server.notify.service import Notifier
 from server.public import actions as public_actions
 from server.public import door as public_door
 from server.public import pages as public_pages
@@ -82,6 +84,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         replay_limit=settings.replay_limit,
         seen=seen.seen,
     )
+    notifier = Notifier(ctx, hub, settings)  # messages to phones: decided as events commit
     services = Services(
         settings=settings, ctx=ctx, tokens=tokens, hub=hub, stream=stream_deps, seen=seen
     )
@@ -92,7 +95,9 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
             with Session(db.reader) as s:
                 return {site.code: site.seq for site in s.execute(select(Site)).scalars()}
 
-        await hub.start(await asyncio.to_thread(heads))
+        sites = await asyncio.to_thread(heads)
+        await hub.start(sites)
+        await notifier.start(list(sites))
         loops = [
             asyncio.create_task(_day_loop(ctx, settings.day_check_interval_s)),
             asyncio.create_task(_alert_loop(ctx, settings.alert_check_interval_s)),
@@ -108,6 +113,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
                     await task
             with contextlib.suppress(Exception):
                 await asyncio.to_thread(seen.flush)
+            await notifier.stop()
             await hub.stop()
             db.dispose()
 
@@ -120,6 +126,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         redoc_url=None,
     )
     app.state.services = services
+    app.state.notifier = notifier
     problems.install(app)
     docs.install(app)
     for r in (
@@ -137,8 +144,11 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         public.router,
         phones.router,
         personal_data.router,
+        push.router,
+        push.admin_router,
     ):
         app.include_router(r, prefix=API_PREFIX)
+    app.include_router(push.page_router)  # before /t/{code}
     app.include_router(public.page_router)
     for r in (public_pages.router, public_actions.router, public_door.router):
         app.include_router(r)  # the citizens' phone pages, /m/ (server/public)

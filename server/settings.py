@@ -39,3 +39,15 @@ class Settings(BaseSettings):
     # Signs the console's session cookie. Default: generated once per installation into
     # console_dir/secret (never a constant in the code).
     console_secret: str | None = None
+    # Messages to citizens' phones (server/notify). The SMS/Zalo gateway, by URL:
+    # webhook+https://host/path (POST {to, text, ticket_number, kind}), log://, or unset
+    # (web push only).
+    notifier_url: str | None = None
+    notify_timeout_s: float = Field(default=10.0, gt=0)  # one send, push or gateway
+    notify_tries: int = Field(default=5, ge=1, le=20)  # then the message is `failed`
+    notify_backoff_s: float = Field(default=10.0, gt=0)  # 1×, 2×, 4×… between tries
+    notify_poll_s: float = Field(default=5.0, gt=0)  # looks for other processes' messages
+    # The VAPID `sub` claim: how a push service reaches the centre (mailto: or https:).
+    push_subject: str = "mailto:motcua@localhost"
+    # Push endpoints must be https (every browser's are); True lets http ones in (tests).
+    push_allow_http: bool = False

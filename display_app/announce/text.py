@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import re
-import string
 import unicodedata
 from typing import Literal
 
+from protocol.announcement import DEFAULT_TEMPLATE, check_template, fill_template
+
 from .numbers import digits_to_words, number_to_words
+
+__all__ = ["DEFAULT_TEMPLATE", "announcement_text", "check_template", "read_ticket_number"]
 
 NumberReading = Literal["words", "digits"]
 
-DEFAULT_TEMPLATE = "Mời công dân có số thứ tự {number} đến quầy số {counter}"
-
 # A ticket number is runs of letters and digits ("A005", "AB-12"); separators are not spoken.
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
-_FIELDS = frozenset({"number", "counter"})
 
 
 def read_digits(digits: str, number_reading: NumberReading) -> str:
@@ -55,20 +55,6 @@ def read_counter(counter: int | str) -> str:
     return number_to_words(int(counter))
 
 
-def check_template(template: str) -> None:
-    """Raise ValueError unless the template uses only {number} and {counter} fields."""
-    try:
-        fields = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
-    except ValueError as exc:  # unbalanced braces
-        raise ValueError(f"bad announcement template {template!r}: {exc}") from exc
-    unknown = fields - _FIELDS
-    if unknown:
-        raise ValueError(
-            f"bad announcement template {template!r}: unknown fields {sorted(unknown)}; "
-            "use {number} and {counter}"
-        )
-
-
 def announcement_text(
     template: str,
     number: str,
@@ -80,11 +66,9 @@ def announcement_text(
     >>> announcement_text(DEFAULT_TEMPLATE, "1023", 5, "words")
     'Mời công dân có số thứ tự một nghìn không trăm hai mươi ba đến quầy số năm'
     """
-    check_template(template)
-    text = template.format(
-        number=read_ticket_number(number, number_reading),
-        counter=read_counter(counter),
+    # Templates come from a settings file: fill_template collapses stray whitespace so
+    # that cache keys and clip lookup see one canonical sentence.
+    text = fill_template(
+        template, read_ticket_number(number, number_reading), read_counter(counter)
     )
-    # Templates come from a settings file: collapse stray whitespace so that cache keys and
-    # clip lookup see one canonical sentence.
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    return unicodedata.normalize("NFC", text)

@@ -7,6 +7,7 @@ so the field keeps the focus (the on-screen keys never take it) and Enter submit
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
@@ -21,8 +22,14 @@ _CODE = re.compile(r"[^0-9A-Z-]")
 
 
 def clean_code(text: str) -> str:
-    """What a scanner or a citizen typed, as the server stores codes."""
-    return _CODE.sub("", text.strip().upper())
+    """What a scanner or a citizen typed, as the server stores codes. A booking's QR
+    holds the code itself; a QR holding a link to the booking
+    (`…/appointments/CODE`, `…/appointments/CODE/qr.svg`) gives its code too."""
+    text = text.strip()
+    if "/" in text:
+        parts = [p for p in urlsplit(text).path.split("/") if p and "." not in p]
+        text = parts[-1] if parts else ""
+    return _CODE.sub("", text.upper())
 
 
 class AppointmentScreen(Screen):
@@ -36,10 +43,12 @@ class AppointmentScreen(Screen):
         self.title = text_label(theme.Sizes.TITLE + 8, bold=True, center=True)
         self.hint = text_label(theme.Sizes.LARGE, muted=True, center=True)
         self.code_edit = QLineEdit()
-        self.code_edit.setMaxLength(32)
+        self.code_edit.setMaxLength(200)  # a scanned link, reduced to its code
         self.code_edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code_edit.setValidator(
-            QRegularExpressionValidator(QRegularExpression(r"[0-9A-Za-z\- ]*"), self.code_edit)
+            QRegularExpressionValidator(
+                QRegularExpression(r"[0-9A-Za-z\- :/._?=&%#]*"), self.code_edit
+            )
         )
         self.code_edit.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.code_edit.setStyleSheet(

@@ -107,12 +107,14 @@ def login(ctx: Context, body: LoginRequest, address: str = "unknown") -> LoginRe
     """A session for the right password, unless too many attempts failed lately
     (server.domain.throttle): then 429 `too-many-logins`, the right password too."""
     with ctx.uow() as uow:  # refused, or counted as a failure until it succeeds
-        login_throttle.admit(uow, body.username, address[:64], ctx.now())
+        attempt = login_throttle.admit(uow, body.username, address[:64], ctx.now())
     with Session(ctx.db.reader) as s:
         user = s.execute(select(User).where(User.username == body.username)).scalar_one_or_none()
     # Argon2 outside any lock; a dummy hash for an unknown user, so timing tells nothing.
     ok = verify_password(user.password_hash if user else _dummy_hash(), body.password)
     if user is None or not ok or not user.active:
+        with ctx.uow() as uow:
+            login_throttle.failed(uow, attempt, address[:64])
         raise DomainError(ErrorCode.BAD_CREDENTIALS)
     token = new_token()
     now = ctx.now()

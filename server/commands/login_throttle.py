@@ -22,12 +22,16 @@ from server.store.tables import LoginFailure, User
 from server.store.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
+PENDING = ""  # the address of an attempt still being checked (not yet a failure)
 
 
-def admit(uow: UnitOfWork, username: str, address: str, now: datetime) -> None:
-    """Let one attempt go ahead, counting it as a failure until it succeeds (`cleared`):
-    parallel guesses cannot all slip through before the first is counted. Refused:
-    DomainError too-many-logins with the wait. Commits."""
+def admit(uow: UnitOfWork, username: str, address: str, now: datetime) -> int:
+    """Let one attempt go ahead, counting it as a failure of `username` until it succeeds
+    (`cleared`): parallel guesses at one name cannot all slip through before the first is
+    counted. It counts for the address only once it has failed (`failed`): a morning's
+    burst of clerks logging in from one address (a reverse proxy, a NAT) is not a
+    lock-out. Returns the attempt's row id. Refused: DomainError too-many-logins with the
+    wait. Commits."""
     s = uow.session
     if s.get_bind().dialect.name == "postgresql":  # one username's attempts in turn
         s.execute(text("SELECT pg_advisory_xact_lock(hashtext(:u))"), {"u": username})
@@ -45,9 +49,11 @@ def admit(uow: UnitOfWork, username: str, address: str, now: datetime) -> None:
         now,
     )
     if wait is None:
-        s.add(LoginFailure(username=username, address=address, at=utc(now)))
+        attempt = LoginFailure(username=username, address=PENDING, at=utc(now))
+        s.add(attempt)
         uow.commit()
-        return
+        assert attempt.id is not None
+        return attempt.id
     log.warning(
         "login refused: too many failed attempts for %r or from %s; retry in %d s",
         username,
@@ -62,6 +68,14 @@ def admit(uow: UnitOfWork, username: str, address: str, now: datetime) -> None:
             uow.emit(user.site, EventType.LOGIN_REFUSED, data, "system", now)
         uow.commit()
     raise DomainError(ErrorCode.TOO_MANY_LOGINS, f"retry in {wait} s", retry_after_s=wait)
+
+
+def failed(uow: UnitOfWork, attempt_id: int, address: str) -> None:
+    """The attempt failed: it now counts for its address too. Commits."""
+    row = uow.session.get(LoginFailure, attempt_id)
+    if row is not None:
+        row.address = address
+        uow.commit()
 
 
 def cleared(uow: UnitOfWork, username: str) -> None:

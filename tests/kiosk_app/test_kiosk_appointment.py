@@ -76,3 +76,15 @@ def test_wrong_code_says_why_and_lets_the_citizen_retype(qtbot, live_server, kio
     tap(qtbot, w.appointment.back_button)
     tap(qtbot, w.home.appointment_button)
     assert w.appointment.code_edit.text() == ""
+
+
+def test_a_scanned_booking_qr_gives_its_code_whether_it_holds_the_code_or_a_link() -> None:
+    from kiosk_app.ui.appointment import clean_code
+
+    assert clean_code(" ab12-cd34\n") == "AB12-CD34"  # the phone's QR: the code itself
+    for link in (
+        "https://queue.test/api/v1/public/appointments/AB12CD34/qr.svg",
+        "HTTPS://QUEUE.TEST/API/V1/PUBLIC/APPOINTMENTS/AB12CD34",  # typed through the upper
+        "http://queue.test/api/v1/public/appointments/ab12cd34?site=trung-tam-tinh",
+    ):
+        assert clean_code(link) == "AB12CD34", link

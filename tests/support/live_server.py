@@ -41,6 +41,8 @@ from server.app import create_app
 from server.settings import Settings
 from tests.support.databases import prepared_database
 
+_ADMIN_LOGIN = threading.Lock()
+
 ROOT = Path(__file__).resolve().parents[2]
 SITE = "trung-tam-tinh"
 
@@ -141,8 +143,11 @@ class LiveServer:
 
     @property
     def admin_token(self) -> str:
-        if self._admin is None:
-            self._admin = self.login("admin")
+        # One login, whichever thread asks first: a burst of parallel logins of one
+        # name is what the login throttle refuses (it counts an attempt until it succeeds).
+        with _ADMIN_LOGIN:
+            if self._admin is None:
+                self._admin = self.login("admin")
         return self._admin
 
     def api(self, method: str, path: str, token: str | None = None, **kw: Any) -> httpx.Response:

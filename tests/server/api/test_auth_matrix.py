@@ -34,6 +34,9 @@ RULES: list[tuple[str, str, set[str]]] = [
     ("GET", r"^/api/v1/admin/centre(\.yaml)?$", {"admin"}),
     ("PUT", r"^/api/v1/admin/centre$", {"admin"}),
     ("GET", r"^/api/v1/audit$", {"admin", "supervisor"}),
+    ("GET", r"^/api/v1/admin/personal-data$", {"admin", "supervisor"}),
+    ("DELETE", r"^/api/v1/admin/personal-data$", {"admin", "supervisor"}),
+    ("GET", r"^/api/v1/admin/notifications$", {"admin", "supervisor"}),
 ]
 PUBLIC = [r"^/api/v1/public/", r"^/t/", r"^/healthz$", r"^/api/v1/auth/login$"]
 ALL = {"admin", "supervisor", "clerk", "kiosk", "display", "rating-pad"}
