@@ -49,6 +49,14 @@ class TicketScreen(Screen):
             self.priority_label.styleSheet()
             + f" background: {theme.current.warning}; border-radius: 10px; padding: 8px 20px;"
         )
+        # What the server says with this number (a booking checked in late or early).
+        self.notice_label = text_label(theme.Sizes.LARGE, bold=True, center=True)
+        self.notice_label.setStyleSheet(
+            self.notice_label.styleSheet()
+            + f" color: {theme.current.on_accent}; background: {theme.current.warning};"
+            " border-radius: 10px; padding: 10px 16px;"
+        )
+        self.notice_label.setWordWrap(True)
         self.ahead_label = text_label(theme.Sizes.TITLE - 4, center=True)
         self.wait_label = text_label(theme.Sizes.TITLE - 4, center=True)
         self.qr = QrView()
@@ -65,6 +73,7 @@ class TicketScreen(Screen):
             self.field_label: 48,
             self.procedure_label: theme.Sizes.LARGE,
             self.priority_label: theme.Sizes.LARGE,
+            self.notice_label: theme.Sizes.LARGE,
             self.ahead_label: theme.Sizes.TITLE - 4,
             self.wait_label: theme.Sizes.TITLE - 4,
         }
@@ -75,6 +84,7 @@ class TicketScreen(Screen):
         for w in (self.your_label, self.number_label, self.field_label, self.procedure_label):
             left.addWidget(w)
         left.addWidget(self.priority_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        left.addWidget(self.notice_label)
         left.addSpacing(12)
         left.addWidget(self.ahead_label)
         left.addWidget(self.wait_label)
@@ -180,6 +190,8 @@ class TicketScreen(Screen):
             self.procedure_label.setVisible(bool(procedure))
             self.priority_label.setText(self.priority_name)
             self.priority_label.setVisible(bool(self.priority_name))
+            self.notice_label.setText(t.notice or "")
+            self.notice_label.setVisible(bool(t.notice))
             self.ahead_label.setText(people_ahead_line(lang, t.ahead))
             self.wait_label.setText(wait_line(lang, t.estimated_wait_s))
         self._print_text()

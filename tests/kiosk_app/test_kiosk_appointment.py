@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import os
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
@@ -88,3 +89,35 @@ def test_a_scanned_booking_qr_gives_its_code_whether_it_holds_the_code_or_a_link
         "http://queue.test/api/v1/public/appointments/ab12cd34?site=trung-tam-tinh",
     ):
         assert clean_code(link) == "AB12CD34", link
+
+
+def test_a_late_booking_gets_a_normal_number_and_the_kiosk_says_so(
+    qtbot, live_server, kiosk
+) -> None:
+    """Past the slot's tolerance the server gives a normal number with a plain notice;
+    the kiosk shows that notice with the number (a booking on time shows none)."""
+    w = kiosk.window
+    body = {
+        "service_id": "tu-phap",
+        "slot_start": (datetime.now(UTC) - timedelta(hours=2)).isoformat(),
+        "code": "TRE2024",
+    }
+    r = live_server.api("POST", "/appointments", live_server.login("giamsat"), json=body)
+    assert r.status_code == 201, r.text
+    tap(qtbot, w.home.appointment_button)
+    qtbot.keyClicks(w.appointment.code_edit, "TRE2024")
+    qtbot.keyClick(w.appointment.code_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: w.current() is w.ticket, timeout=WAIT_MS)
+    assert w.ticket.notice_label.isVisible()
+    assert "trễ" in w.ticket.notice_label.text()
+    if shots := os.environ.get("MOTCUA_SCREENSHOT_DIR"):
+        w.ticket.grab().save(f"{shots}/kiosk-late-booking.png")
+    assert w.ticket.procedure_label.text() != "Lịch hẹn TRE2024"  # a normal number
+
+    code = _appointment(live_server, "dat-dai")
+    tap(qtbot, w.ticket.done_button)
+    tap(qtbot, w.home.appointment_button)
+    qtbot.keyClicks(w.appointment.code_edit, code)
+    qtbot.keyClick(w.appointment.code_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: w.ticket.procedure_label.text() == f"Lịch hẹn {code}", timeout=WAIT_MS)
+    assert not w.ticket.notice_label.isVisible()
