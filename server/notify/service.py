@@ -36,8 +36,14 @@ class Notifier:
         self.sender: Sender | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._tasks: list[asyncio.Task[None]] = []
+        self._lifespans = 0
 
     async def start(self, sites: list[str]) -> None:
+        """Once per app: an app whose lifespan is entered again (a second ASGI client
+        of the same app, in its own event loop) keeps the one notifier it has."""
+        self._lifespans += 1
+        if self._lifespans > 1:
+            return
         self._loop = asyncio.get_running_loop()
         self.keys = await asyncio.to_thread(ensure_keys, self.ctx, self.ctx.now())
         s = self.settings
@@ -57,6 +63,9 @@ class Notifier:
             self.watcher.poke(site)
 
     async def stop(self) -> None:
+        self._lifespans -= 1
+        if self._lifespans > 0 or asyncio.get_running_loop() is not self._loop:
+            return  # another lifespan of this app still runs it (or this loop never did)
         for task in self._tasks:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
