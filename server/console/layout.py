@@ -105,6 +105,8 @@ def _alert_badge(s: ConsoleSession) -> None:
     badge.set_visibility(False)
 
     async def poll() -> None:
+        if not badge.client.has_socket_connection:
+            return  # a page left behind (until NiceGUI drops it) must not take the toasts
         alerts = await s.call(lambda api: api.alerts(), quiet=True)
         if alerts is None:
             return
