@@ -119,6 +119,7 @@ class AlertPublic(BaseModel):
     text_en: str
     counter: int | None = None
     ticket_id: int | None = None
+    number: str | None = None  # the ticket's number (a long wait), as the citizen holds it
     service_id: str | None = None
     device: str | None = None
     active: bool = True  # False: the condition has ended (kept until the day closes)

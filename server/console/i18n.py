@@ -112,6 +112,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.since": ("Từ lúc", "Since"),
     "col.text": ("Nội dung", "What"),
     "col.state": ("Trạng thái", "State"),
+    "col.lasted": ("Kéo dài", "For"),
+    "col.ack": ("Xác nhận", "Acknowledged"),
     # audit
     "audit.title": ("Nhật ký hoạt động", "Audit trail"),
     "audit.day": ("Ngày", "Day"),

@@ -4,6 +4,7 @@
 Vietnamese title (and detail), a lost session sends the browser back to the login page."""
 
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from nicegui import app, ui
@@ -76,6 +77,11 @@ class ConsoleSession:
             if svc.id == service_id:
                 return (svc.name_en or svc.name) if self.lang == "en" else svc.name
         return service_id
+
+    def now(self) -> datetime:
+        """The server's time (its clock: what the alerts and waits are measured with)."""
+        services = getattr(getattr(self.app, "state", None), "services", None)
+        return services.ctx.now() if services is not None else datetime.now(UTC)
 
     def is_admin(self) -> bool:
         user = self.user

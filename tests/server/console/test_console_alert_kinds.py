@@ -107,10 +107,11 @@ def test_each_kind_appears_live_and_is_acknowledged(watcher: Console) -> None:
     assert rows.count() == 5
     wait = rows.filter(has_text="Chờ lâu")
     assert ticket["number"] in wait.inner_text()
-    assert "09:00" in wait.inner_text()  # since when, in the centre's time
-    assert "1:01" in wait.inner_text()  # for how long (h:mm)
-    assert "Quầy 8" in rows.filter(has_text="Nghỉ lâu").inner_text()
-    assert "Quầy 9" in rows.filter(has_text="Quầy không gọi số").inner_text()
+    day = next_monday_nine().strftime("%d/%m/%Y")
+    assert f"{day} 09:00" in wait.inner_text()  # since when: the centre's time, dd/mm/yyyy
+    assert "1:01:00" in wait.inner_text()  # for how long
+    assert "\t8\t" in rows.filter(has_text="Nghỉ lâu").inner_text()  # the counter's column
+    assert "\t9\t" in rows.filter(has_text="Quầy không gọi số").inner_text()
     assert "hall-tv" in rows.filter(has_text="Thiết bị mất kết nối").inner_text()
     c.shot("alerts-all-vi")
     c.lang("en")
