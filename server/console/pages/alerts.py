@@ -34,9 +34,7 @@ class AlertsView:
     def build(self) -> None:
         t = self.s.t
         names = ("kind", "since", "lasted", "counter", "number", "text", "state", "ack")
-        columns = [
-            {"name": n, "label": t(f"col.{n}"), "field": n, "align": "left"} for n in names
-        ]
+        columns = [{"name": n, "label": t(f"col.{n}"), "field": n, "align": "left"} for n in names]
         for c in columns:  # short values on one line; the sentence takes what is left
             if c["name"] in SHORT:
                 c["classes"] = c["headerClasses"] = "text-no-wrap"

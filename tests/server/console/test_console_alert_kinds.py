@@ -102,7 +102,7 @@ def test_each_kind_appears_live_and_is_acknowledged(watcher: Console) -> None:
     page.wait_for_selector("[data-testid=alert-count]:has-text('5')")  # no reload
     page.wait_for_selector(".q-notification >> text=Cảnh báo mới")
     rows = page.locator("[data-testid=alerts] tbody tr")
-    for kind, words in KINDS.items():
+    for words in KINDS.values():
         rows.filter(has_text=words).first.wait_for()
     assert rows.count() == 5
     wait = rows.filter(has_text="Chờ lâu")
