@@ -101,6 +101,15 @@ class AuditPage(BaseModel):
     next_cursor: str | None = None
 
 
+# -- centres -----------------------------------------------------------------------------
+class SiteRef(BaseModel):
+    """`GET /admin/sites`: a centre a manager may act on (`?site=code`)."""
+
+    code: str
+    name: str
+    name_en: str | None = None
+
+
 # -- alerts ------------------------------------------------------------------------------
 class AlertKind(StrEnum):
     LONG_WAIT = "long-wait"  # a citizen waiting longer than the field's limit
