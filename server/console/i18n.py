@@ -15,6 +15,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "console": ("Bảng điều khiển", "Console"),
     "logout": ("Đăng xuất", "Log out"),
     "alerts_badge": ("Cảnh báo", "Alerts"),
+    "site": ("Trung tâm", "Centre"),
     "nav.hall": ("Sảnh chờ", "Hall"),
     "nav.alerts": ("Cảnh báo", "Alerts"),
     "nav.audit": ("Nhật ký", "Audit trail"),

@@ -41,6 +41,18 @@ class ConsoleSession:
         self.store["lang"] = i18n.lang_of(lang)
 
     @property
+    def site(self) -> str | None:
+        """The centre a province user picked in the header (None: their own)."""
+        value = self.store.get("site")
+        return value if isinstance(value, str) else None
+
+    def set_site(self, site: str | None) -> None:
+        if site:
+            self.store["site"] = site
+        else:
+            self.store.pop("site", None)
+
+    @property
     def token(self) -> str | None:
         value = self.store.get("token")
         return value if isinstance(value, str) else None
@@ -63,13 +75,14 @@ class ConsoleSession:
         self.store.pop("token", None)
         self.store.pop("user", None)
         self.store.pop("seen_alerts", None)
+        self.store.pop("site", None)
 
     # -- helpers for pages --------------------------------------------------------------
     def t(self, key: str, **values: object) -> str:
         return i18n.t(key, self.lang, **values)
 
     def api(self) -> ConsoleApi:
-        return ConsoleApi(self.app, self.token, self.host)
+        return ConsoleApi(self.app, self.token, self.host, self.site)
 
     def service_name(self, service_id: str) -> str:
         """A field's name in the page's language (the catalog's words)."""
