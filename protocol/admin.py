@@ -101,6 +101,15 @@ class AuditPage(BaseModel):
     next_cursor: str | None = None
 
 
+# -- centres -----------------------------------------------------------------------------
+class SiteRef(BaseModel):
+    """`GET /admin/sites`: a centre a manager may act on (`?site=code`)."""
+
+    code: str
+    name: str
+    name_en: str | None = None
+
+
 # -- alerts ------------------------------------------------------------------------------
 class AlertKind(StrEnum):
     LONG_WAIT = "long-wait"  # a citizen waiting longer than the field's limit
@@ -119,6 +128,7 @@ class AlertPublic(BaseModel):
     text_en: str
     counter: int | None = None
     ticket_id: int | None = None
+    number: str | None = None  # the ticket's number (a long wait), as the citizen holds it
     service_id: str | None = None
     device: str | None = None
     active: bool = True  # False: the condition has ended (kept until the day closes)

@@ -4,13 +4,15 @@ from fastapi import APIRouter
 from sqlalchemy import select
 from sqlmodel import Session
 
+from protocol.admin import SiteRef
 from protocol.commands import AppointmentCreate, AppointmentPublic
 from protocol.enums import Role
 from protocol.views import DayClosedView, DeviceView, StatsToday
-from server.api.deps import CentreAdmin, CentreManager, ServicesDep
+from server.api.deps import CentreAdmin, CentreManager, Managers, ServicesDep
 from server.commands.days import close_today
 from server.commands.setup import create_appointment
 from server.queries.figures import stats_today
+from server.queries.sites import managed_sites
 from server.store.convert import aware
 from server.store.tables import Device
 
@@ -27,6 +29,13 @@ def post_appointment(
     body: AppointmentCreate, who: CentreManager, svc: ServicesDep
 ) -> AppointmentPublic:
     return create_appointment(svc.ctx, who, body)
+
+
+@router.get("/admin/sites")
+def get_sites(who: Managers, svc: ServicesDep) -> list[SiteRef]:
+    """The centres the caller may act on with `?site=`: every centre for a province
+    user, their own for anyone else."""
+    return managed_sites(svc.ctx, who)
 
 
 @router.post("/admin/day-close")

@@ -108,6 +108,27 @@ async def scoped_site(
 ManagedSite = Annotated[str, Depends(scoped_site)]
 
 
+async def viewed_site(
+    who: CurrentPrincipal,
+    services: ServicesDep,
+    site: Annotated[
+        str | None,
+        Query(max_length=64, description="province managers: the centre to read"),
+    ] = None,
+) -> str:
+    """The centre a route every client reads (catalog, snapshot) answers for: the
+    caller's own, or for a manager what `scoped_site` allows (devices and clerks asking
+    for another centre: 403 `forbidden`)."""
+    if site is None or site == who.site:
+        return who.site
+    if who.role not in MANAGERS:
+        raise DomainError(ErrorCode.FORBIDDEN, f"centre {site}: not yours")
+    return await scoped_site(who, services, site)
+
+
+ViewedSite = Annotated[str, Depends(viewed_site)]
+
+
 def _acting_at(who: Principal, site: str) -> Principal:
     return who if site == who.site else replace(who, site=site)
 

@@ -3,7 +3,7 @@
 from fastapi import APIRouter, WebSocket
 
 from protocol.snapshot import Catalog, Snapshot
-from server.api.deps import CurrentPrincipal, ServicesDep
+from server.api.deps import ServicesDep, ViewedSite
 from server.queries.snapshot import build_catalog, build_snapshot
 from server.realtime.stream import stream
 
@@ -11,13 +11,15 @@ router = APIRouter(tags=["display"])
 
 
 @router.get("/catalog")
-def get_catalog(who: CurrentPrincipal, svc: ServicesDep) -> Catalog:
-    return build_catalog(svc.ctx, who.site)
+def get_catalog(site: ViewedSite, svc: ServicesDep) -> Catalog:
+    """The caller's centre (a province manager: `?site=`)."""
+    return build_catalog(svc.ctx, site)
 
 
 @router.get("/state")
-def get_state(who: CurrentPrincipal, svc: ServicesDep) -> Snapshot:
-    return build_snapshot(svc.ctx, who.site)
+def get_state(site: ViewedSite, svc: ServicesDep) -> Snapshot:
+    """The caller's centre (a province manager: `?site=`)."""
+    return build_snapshot(svc.ctx, site)
 
 
 @router.websocket("/stream")

@@ -18,6 +18,7 @@ from protocol.admin import (
     DeviceCreated,
     DevicePublic,
     MoveToFrontBody,
+    SiteRef,
     SupervisorTransferBody,
     UserCreate,
     UserPatch,
@@ -77,10 +78,20 @@ class Unauthorized(ApiProblem):
 class ConsoleApi:
     """One browser session's client of the API of `app` (the app serving the console)."""
 
-    def __init__(self, app: ASGIApp, token: str | None, client_host: str = "127.0.0.1") -> None:
-        self.app, self.token, self.client_host = app, token, client_host
+    def __init__(
+        self,
+        app: ASGIApp,
+        token: str | None,
+        client_host: str = "127.0.0.1",
+        site: str | None = None,
+    ) -> None:
+        """`site`: the centre a province user picked; sent as `?site=` on every call but
+        the session's own (the server decides who may name it)."""
+        self.app, self.token, self.client_host, self.site = app, token, client_host, site
 
     async def request(self, method: str, path: str, **kw: Any) -> httpx.Response:
+        if self.site and not path.startswith("/auth/"):
+            kw["params"] = {**(kw.get("params") or {}), "site": self.site}
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         transport = httpx.ASGITransport(
             app=self.app, raise_app_exceptions=False, client=(self.client_host, 0)
@@ -113,6 +124,10 @@ class ConsoleApi:
 
     async def me(self) -> Me:
         return await self._get("/auth/me", Me)
+
+    async def sites(self) -> list[SiteRef]:
+        """The centres this user may pick (`?site=`): all of them for a province user."""
+        return await self._get("/admin/sites", list[SiteRef])
 
     # -- the hall -----------------------------------------------------------------------
     async def catalog(self) -> Catalog:

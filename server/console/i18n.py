@@ -15,6 +15,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "console": ("Bảng điều khiển", "Console"),
     "logout": ("Đăng xuất", "Log out"),
     "alerts_badge": ("Cảnh báo", "Alerts"),
+    "site": ("Trung tâm", "Centre"),
     "nav.hall": ("Sảnh chờ", "Hall"),
     "nav.alerts": ("Cảnh báo", "Alerts"),
     "nav.audit": ("Nhật ký", "Audit trail"),
@@ -112,6 +113,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.since": ("Từ lúc", "Since"),
     "col.text": ("Nội dung", "What"),
     "col.state": ("Trạng thái", "State"),
+    "col.lasted": ("Kéo dài", "For"),
+    "col.ack": ("Xác nhận", "Acknowledged"),
     # audit
     "audit.title": ("Nhật ký hoạt động", "Audit trail"),
     "audit.day": ("Ngày", "Day"),

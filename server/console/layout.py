@@ -12,7 +12,7 @@ from nicegui import ui
 from starlette.requests import Request
 from starlette.responses import RedirectResponse
 
-from protocol.admin import AlertPublic
+from protocol.admin import AlertPublic, SiteRef
 from protocol.enums import Role
 from server.console.client import ApiProblem, Unauthorized
 from server.console.mount import CONSOLE_PATH
@@ -46,6 +46,7 @@ async def enter(request: Request, active: str) -> ConsoleSession | RedirectRespo
     if user is None or user.role not in MANAGERS:
         return RedirectResponse(CONSOLE_PATH + LOGIN_PATH)
     try:
+        sites = await _sites(s)
         catalog = await s.api().catalog()
     except Unauthorized:
         s.forget()
@@ -58,7 +59,7 @@ async def enter(request: Request, active: str) -> ConsoleSession | RedirectRespo
         centre = (catalog.name_en or catalog.name) if s.lang == "en" else catalog.name
     ui.page_title(f"{s.t(active)} — {centre or 'MotCua'}")
     _style()
-    _header(s, centre, user.full_name or user.username, user.role)
+    _header(s, centre, user.full_name or user.username, user.role, sites)
     _navigation(s, user.role, active)
     return s
 
@@ -72,10 +73,26 @@ def _style() -> None:
     )
 
 
-def _header(s: ConsoleSession, centre: str, who: str, role: Role) -> None:
+async def _sites(s: ConsoleSession) -> list[SiteRef]:
+    """The centres the user may pick (more than one: a province user); a picked centre
+    no longer listed is forgotten."""
+    try:
+        sites = await s.api().sites()
+    except Unauthorized:
+        raise
+    except ApiProblem:
+        sites = []
+    if s.site and s.site not in {x.code for x in sites}:
+        s.set_site(None)
+    return sites
+
+
+def _header(s: ConsoleSession, centre: str, who: str, role: Role, sites: list[SiteRef]) -> None:
     with ui.header().classes("items-center bg-blue-9 text-white q-px-md q-py-sm gap-3"):
         ui.label(centre).classes("text-h6 ellipsis").props('data-testid="centre"')
         ui.label(s.t("console")).classes("text-subtitle1 opacity-80")
+        if len(sites) > 1:
+            _site_picker(s, sites)
         ui.space()
         ui.label(f"{who} · {s.t('role.' + role.value)}").props('data-testid="who"')
         _language_switch(s)
@@ -83,6 +100,23 @@ def _header(s: ConsoleSession, centre: str, who: str, role: Role) -> None:
         ui.button(icon="logout", on_click=lambda: _logout(s)).props(
             f'flat round color=white data-testid="logout" aria-label="{s.t("logout")}"'
         ).tooltip(s.t("logout"))
+
+
+def _site_picker(s: ConsoleSession, sites: list[SiteRef]) -> None:
+    """A province user's centre: every page then reads and acts on it (`?site=`)."""
+    user = s.user
+    home = user.site if user is not None else None
+
+    def pick(e: object) -> None:
+        code = getattr(e, "value", None)
+        s.set_site(None if code == home else code)
+        s.store.pop("seen_alerts", None)  # another centre's alerts: no burst of toasts
+        ui.navigate.reload()
+
+    names = {x.code: (x.name_en or x.name) if s.lang == "en" else x.name for x in sites}
+    ui.select(names, value=s.site or home, on_change=pick).props(
+        f'dense dark standout options-dense data-testid="site" aria-label="{s.t("site")}"'
+    ).classes("min-w-[220px]")
 
 
 def _language_switch(s: ConsoleSession) -> None:
@@ -105,6 +139,8 @@ def _alert_badge(s: ConsoleSession) -> None:
     badge.set_visibility(False)
 
     async def poll() -> None:
+        if not badge.client.has_socket_connection:
+            return  # a page left behind (until NiceGUI drops it) must not take the toasts
         alerts = await s.call(lambda api: api.alerts(), quiet=True)
         if alerts is None:
             return

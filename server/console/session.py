@@ -4,6 +4,7 @@
 Vietnamese title (and detail), a lost session sends the browser back to the login page."""
 
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from nicegui import app, ui
@@ -40,6 +41,18 @@ class ConsoleSession:
         self.store["lang"] = i18n.lang_of(lang)
 
     @property
+    def site(self) -> str | None:
+        """The centre a province user picked in the header (None: their own)."""
+        value = self.store.get("site")
+        return value if isinstance(value, str) else None
+
+    def set_site(self, site: str | None) -> None:
+        if site:
+            self.store["site"] = site
+        else:
+            self.store.pop("site", None)
+
+    @property
     def token(self) -> str | None:
         value = self.store.get("token")
         return value if isinstance(value, str) else None
@@ -62,13 +75,14 @@ class ConsoleSession:
         self.store.pop("token", None)
         self.store.pop("user", None)
         self.store.pop("seen_alerts", None)
+        self.store.pop("site", None)
 
     # -- helpers for pages --------------------------------------------------------------
     def t(self, key: str, **values: object) -> str:
         return i18n.t(key, self.lang, **values)
 
     def api(self) -> ConsoleApi:
-        return ConsoleApi(self.app, self.token, self.host)
+        return ConsoleApi(self.app, self.token, self.host, self.site)
 
     def service_name(self, service_id: str) -> str:
         """A field's name in the page's language (the catalog's words)."""
@@ -76,6 +90,11 @@ class ConsoleSession:
             if svc.id == service_id:
                 return (svc.name_en or svc.name) if self.lang == "en" else svc.name
         return service_id
+
+    def now(self) -> datetime:
+        """The server's time (its clock: what the alerts and waits are measured with)."""
+        services = getattr(getattr(self.app, "state", None), "services", None)
+        return services.ctx.now() if services is not None else datetime.now(UTC)
 
     def is_admin(self) -> bool:
         user = self.user

@@ -127,6 +127,7 @@ def _long_waits(hall: Hall, now: datetime) -> Iterator[AlertPublic]:
             text=vi,
             text_en=en,
             ticket_id=t.id,
+            number=t.number,
             service_id=t.service_id,
         )
 

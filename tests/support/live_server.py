@@ -35,9 +35,11 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
+from fastapi import FastAPI
 
 from motcua.demo import DEMO_PASSWORD, SAMPLE, prepare
 from server.app import create_app
+from server.domain.clock import Clock
 from server.settings import Settings
 from tests.support.databases import prepared_database
 
@@ -172,10 +174,14 @@ def _not_cancelled(record: logging.LogRecord) -> bool:
 class ThreadServer(LiveServer):
     """The same server in a thread of the test process: uvicorn with `motcua serve`'s
     options, the settings `LiveServer` passes through the environment, and `extra_env`
-    (MOTCUA_* variables) as settings. No kill -9 here: use `LiveServer` for that."""
+    (MOTCUA_* variables) as settings. No kill -9 here: use `LiveServer` for that.
+    `clock`: the server's clock (a `FakeClock` the test advances); `app`: the running app
+    (its `state.services.ctx` for what a test does through the server's own context)."""
 
-    def __init__(self, *args: Any, **kw: Any) -> None:
+    def __init__(self, *args: Any, clock: Clock | None = None, **kw: Any) -> None:
         super().__init__(*args, **kw)
+        self.clock = clock
+        self.app: FastAPI | None = None
         self.server: uvicorn.Server | None = None
         self.thread: threading.Thread | None = None
 
@@ -189,7 +195,7 @@ class ThreadServer(LiveServer):
         for name, value in self.extra_env.items():
             if name.startswith("MOTCUA_"):
                 values[name.removeprefix("MOTCUA_").lower()] = value
-        app = create_app(Settings(**values))
+        app = self.app = create_app(Settings(**values), clock=self.clock)
         config = uvicorn.Config(
             app,
             host="127.0.0.1",

@@ -3,6 +3,7 @@
 with "acknowledge" (POST /alerts/{id}/ack). Read again every 3 s, like the header's
 badge; the server decides what is an alert and when it ends."""
 
+from datetime import datetime
 from typing import Any
 
 from nicegui import ui
@@ -14,6 +15,7 @@ from server.console import fmt, layout
 from server.console.session import ConsoleSession
 
 POLL_S = 3.0
+SHORT = frozenset({"since", "lasted", "counter", "number", "state"})
 
 
 @ui.page("/alerts")
@@ -31,13 +33,11 @@ class AlertsView:
 
     def build(self) -> None:
         t = self.s.t
-        columns = [
-            {"name": "kind", "label": t("col.kind"), "field": "kind", "align": "left"},
-            {"name": "since", "label": t("col.since"), "field": "since", "align": "left"},
-            {"name": "text", "label": t("col.text"), "field": "text", "align": "left"},
-            {"name": "state", "label": t("col.state"), "field": "state", "align": "left"},
-            {"name": "ack", "label": "", "field": "id", "align": "right"},
-        ]
+        names = ("kind", "since", "lasted", "counter", "number", "text", "state", "ack")
+        columns = [{"name": n, "label": t(f"col.{n}"), "field": n, "align": "left"} for n in names]
+        for c in columns:  # short values on one line; the sentence takes what is left
+            if c["name"] in SHORT:
+                c["classes"] = c["headerClasses"] = "text-no-wrap"
         with ui.column().classes("console-main q-pa-md gap-4"):
             ui.label(t("alerts.title")).classes("text-h5")
             self.table = ui.table(columns=columns, rows=[], row_key="id", pagination=0)
@@ -45,10 +45,10 @@ class AlertsView:
             self.table.props('data-testid="alerts" wrap-cells').classes("w-full")
         layout.row_slot(
             self.table,
-            '<q-btn v-if="!props.row.acked" unelevated dense color="blue-9" '
+            '<q-btn v-if="!props.row.acked" unelevated dense no-wrap color="blue-9" '
             f'label="{t("alerts.ack")}" :data-testid="\'ack-\' + props.row.id" '
             "@click=\"() => $parent.$emit('ack', props.row)\" />"
-            '<span v-else class="text-grey-7">{{ props.row.acked }}</span>',
+            '<span v-else class="text-grey-8">{{ props.row.acked }}</span>',
             "ack",
         )
         self.table.on("ack", lambda e: self.ack(str(e.args["id"])))
@@ -58,23 +58,29 @@ class AlertsView:
         alerts = await self.s.call(lambda api: api.alerts(), quiet=True)
         if alerts is None:
             return
-        self.table.rows = [self._row(a) for a in alerts]
+        now = self.s.now()
+        self.table.rows = [self._row(a, now) for a in alerts]
         self.table.update()
 
     async def ack(self, alert_id: str) -> None:
         if await self.s.call(lambda api: api.ack_alert(alert_id)) is not None:
             await self.reload()
 
-    def _row(self, a: AlertPublic) -> dict[str, Any]:
-        t = self.s.t
+    def _row(self, a: AlertPublic, now: datetime) -> dict[str, Any]:
+        t, lang = self.s.t, self.s.lang
         acked = ""
         if a.acked_at is not None:
-            acked = t("alerts.acked", who=a.acked_by or "?", time=fmt.clock(a.acked_at, self.tz))
+            who = (a.acked_by or "?").removeprefix("user:")
+            acked = t("alerts.acked", who=who, time=fmt.stamp(a.acked_at, self.tz, lang))
         return {
             "id": a.id,
             "kind": t(f"kind.{a.kind.value}"),
-            "since": fmt.clock(a.since, self.tz),
-            "text": a.text_en if self.s.lang == "en" else a.text,
+            "since": fmt.stamp(a.since, self.tz, lang),
+            # how long it has held (an ended one: its sentence says how long it had)
+            "lasted": fmt.duration((now - a.since).total_seconds()) if a.active else "—",
+            "counter": str(a.counter) if a.counter is not None else "",
+            "number": a.number or "",
+            "text": a.text_en if lang == "en" else a.text,
             "state": t("alerts.active") if a.active else t("alerts.ended"),
             "acked": acked,
         }

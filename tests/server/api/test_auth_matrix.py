@@ -4,6 +4,11 @@ import re
 
 import pytest
 
+from motcua.demo import SAMPLE
+from protocol.enums import Role
+from server.centre import load_centre_file
+from server.commands.accounts import add_user
+from server.commands.setup import load_centre
 from tests.support.inproc import InProc
 
 # Who may call what (DESIGN.md "Who may do what"); routes not listed are for any token.
@@ -37,6 +42,7 @@ RULES: list[tuple[str, str, set[str]]] = [
     ("GET", r"^/api/v1/admin/personal-data$", {"admin", "supervisor"}),
     ("DELETE", r"^/api/v1/admin/personal-data$", {"admin", "supervisor"}),
     ("GET", r"^/api/v1/admin/notifications$", {"admin", "supervisor"}),
+    ("GET", r"^/api/v1/admin/sites$", {"admin", "supervisor"}),
 ]
 PUBLIC = [r"^/api/v1/public/", r"^/t/", r"^/healthz$", r"^/api/v1/auth/login$"]
 ALL = {"admin", "supervisor", "clerk", "kiosk", "display", "rating-pad"}
@@ -120,3 +126,48 @@ def test_logout_ends_the_session(inproc: InProc) -> None:
     assert inproc.api("GET", "/auth/me", token).json()["role"] == "supervisor"
     assert inproc.api("POST", "/auth/logout", token).status_code == 204
     assert inproc.api("GET", "/auth/me", token).status_code == 401
+
+
+OTHER = "trung-tam-huyen"
+
+
+def test_a_province_manager_reads_any_centre_others_their_own(inproc: InProc) -> None:
+    """`GET /admin/sites` lists what `?site=` may name; the catalog and the snapshot (the
+    hall's reads) take it from province managers, and refuse it from everyone else."""
+    env = inproc
+    cfg = load_centre_file(SAMPLE).model_copy(
+        update={"site": OTHER, "name": "Trung tâm huyện", "name_en": "District centre"}
+    )
+    load_centre(env.ctx, cfg, new_site=True)
+    home = env.api("GET", "/catalog", env.kiosk_token).json()["site"]
+    add_user(env.ctx, home, "tinh-gs", Role.SUPERVISOR, "mat-khau-dai", province=True)
+    r = env.client.post(
+        "/api/v1/auth/login", json={"username": "tinh-gs", "password": "mat-khau-dai"}
+    )
+    prov, centre = r.json()["token"], env.login("giamsat")
+
+    assert env.api("GET", "/admin/sites", centre).json() == [
+        {
+            "code": home,
+            "name": env.api("GET", "/catalog", centre).json()["name"],
+            "name_en": env.api("GET", "/catalog", centre).json()["name_en"],
+        }
+    ]
+    listed = env.api("GET", "/admin/sites", prov).json()
+    assert {s["code"] for s in listed} == {home, OTHER}
+    assert {"code": OTHER, "name": "Trung tâm huyện", "name_en": "District centre"} in listed
+
+    catalog = env.api("GET", f"/catalog?site={OTHER}", prov).json()
+    assert (catalog["site"], catalog["name"]) == (OTHER, "Trung tâm huyện")
+    assert env.api("GET", f"/state?site={OTHER}", prov).json()["site"] == OTHER
+    assert env.api("GET", "/state", prov).json()["site"] == home  # no pick: home
+    r = env.api("GET", "/state?site=khong-co", prov)
+    assert r.status_code == 404 and r.json()["type"] == "not-found"
+
+    for token in (centre, env.login("canbo1"), env.kiosk_token, env.display_token):
+        for path in ("/catalog", "/state"):
+            r = env.api("GET", f"{path}?site={OTHER}", token)
+            assert r.status_code == 403 and r.json()["type"] == "forbidden", (path, r.text)
+            assert env.api("GET", f"{path}?site={home}", token).status_code == 200
+    r = env.api("GET", f"/alerts?site={OTHER}", centre)
+    assert r.status_code == 403 and r.json()["type"] == "forbidden"
