@@ -11,7 +11,18 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from protocol import API_PREFIX
-from server.api import admin, auth, counter, devices, display, kiosk, problems, public, ratings
+from server.api import (
+    admin,
+    auth,
+    counter,
+    devices,
+    display,
+    kiosk,
+    problems,
+    public,
+    ratings,
+    reports,
+)
 from server.api.deps import Services
 from server.commands.auth import TokenResolver
 from server.commands.context import Context
@@ -25,6 +36,7 @@ from server.realtime.hub import Hub
 from server.realtime.stream import SnapshotCache, StreamDeps, event_text, fetch_events
 from server.settings import Settings
 from server.store.db import open_database
+from server.store.report_log import DayCloser
 from server.store.tables import Site
 
 log = logging.getLogger(__name__)
@@ -54,6 +66,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         ping_interval_s=settings.ping_interval_s,
         replay_limit=settings.replay_limit,
     )
+    ctx.halls.on_day_closed = DayCloser(db, ctx.config)  # a closed day's report rows
     services = Services(settings=settings, ctx=ctx, tokens=tokens, hub=hub, stream=stream_deps)
 
     @asynccontextmanager
@@ -90,6 +103,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         ratings.router,
         admin.router,
         public.router,
+        reports.router,
     ):
         app.include_router(r, prefix=API_PREFIX)
     app.include_router(public.page_router)

@@ -185,9 +185,7 @@ def print_ticket(
     return printer.output
 
 
-def printer_status(
-    url: str, width_dots: int, *, timeouts: Timeouts | None = None
-) -> PrinterStatus:
+def printer_status(url: str, width_dots: int, *, timeouts: Timeouts | None = None) -> PrinterStatus:
     """The status of the printer `print_ticket` uses for this configuration; blocking,
     never raises (a bad URL is "cannot tell")."""
     try:

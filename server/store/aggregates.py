@@ -1,0 +1,109 @@
+"""The reports' maintained aggregates: one row per (site, day, breakdown, key) of a closed
+day, and the same rolled up per month (grain "m", `day` = the month's first day), so a
+year reads a few thousand rows. Each row keeps its tally's counts and sums in columns and
+its histograms and per-level counts as JSON (server/domain/report_figures.py).
+
+A day's rows are written (replaced) when the day closes, and by `motcua reports
+rebuild`; the month's rows are then summed again from its days.
+"""
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    Date,
+    String,
+    Table,
+    Text,
+    and_,
+    delete,
+    insert,
+    or_,
+    select,
+)
+from sqlmodel import SQLModel
+
+from server.domain.report_figures import SCALARS, Tally
+from server.domain.report_fold import Key
+
+report_agg = Table(
+    "report_agg",
+    SQLModel.metadata,
+    Column("site", String(64), primary_key=True),
+    Column("grain", String(1), primary_key=True),  # "d": a day; "m": a month
+    Column("dim", String(16), primary_key=True),  # day, hour, service, procedure, ...
+    Column("day", Date, primary_key=True),
+    Column("key", String(80), primary_key=True),
+    *(Column(f, BigInteger, nullable=False) for f in SCALARS),
+    Column("maps", Text, nullable=False),
+)
+A = report_agg.c
+
+
+def month_of(d: date) -> date:
+    return d.replace(day=1)
+
+
+def month_end(m: date) -> date:
+    return (m.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+def _row(site: str, grain: str, day: date, dim: str, key: str, t: Tally) -> dict[str, Any]:
+    row: dict[str, Any] = {f: getattr(t, f) for f in SCALARS}
+    row.update(site=site, grain=grain, day=day, dim=dim, key=key)
+    row["maps"] = json.dumps(t.maps(), separators=(",", ":"))
+    return row
+
+
+def write_day(conn: Connection, site: str, day: date, rows: dict[Key, Tally]) -> None:
+    """Replace a day's rows and roll its month up again (in the caller's transaction)."""
+    conn.execute(delete(report_agg).where(A.site == site, A.grain == "d", A.day == day))
+    values = [_row(site, "d", d, dim, key, t) for (d, dim, key), t in rows.items()]
+    if values:
+        conn.execute(insert(report_agg), values)
+    roll_month(conn, site, month_of(day))
+
+
+def roll_month(conn: Connection, site: str, month: date) -> None:
+    sums: dict[tuple[str, str], Tally] = defaultdict(Tally)
+    for _site, _day, dim, key, t in read(conn, [site], None, [("d", month, month_end(month))]):
+        sums[(dim, key)].merge(t)
+    conn.execute(delete(report_agg).where(A.site == site, A.grain == "m", A.day == month))
+    values = [_row(site, "m", month, dim, key, t) for (dim, key), t in sums.items()]
+    if values:
+        conn.execute(insert(report_agg), values)
+
+
+def read(
+    conn: Connection,
+    sites: list[str],
+    dim: str | None,
+    spans: Iterable[tuple[str, date, date]],
+) -> Iterator[tuple[str, date, str, str, Tally]]:
+    """(site, day, dim, key, tally) of the rows of `dim` (None: every breakdown) in the
+    spans (grain, first day, last day)."""
+    spans = list(spans)
+    if not spans or not sites:
+        return
+    where = [
+        A.site.in_(sites),
+        or_(*(and_(A.grain == g, A.day.between(a, b)) for g, a, b in spans)),
+    ]
+    if dim is not None:
+        where.append(A.dim == dim)
+    cols = [A.site, A.day, A.dim, A.key, A.maps, *(A[f] for f in SCALARS)]
+    for r in conn.execute(select(*cols).where(*where)):
+        scalars = dict(zip(SCALARS, r[5:], strict=True))
+        yield r[0], r[1], r[2], r[3], Tally.of(scalars, json.loads(r[4]))
+
+
+def stored_days(conn: Connection, site: str) -> list[date]:
+    """The days of `site` that have rows (their "day" breakdown)."""
+    q = select(A.day).where(A.site == site, A.grain == "d", A.dim == "day").order_by(A.day)
+    return list(conn.execute(q).scalars())
