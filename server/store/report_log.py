@@ -17,6 +17,8 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from protocol.centre import CentreConfig
+from protocol.errors import ErrorCode
+from server.domain.errors import DomainError
 from server.domain.report_figures import Tally
 from server.domain.report_fold import DAY_CLOSED, DayFold, Key, day_of
 from server.store import aggregates
@@ -107,7 +109,9 @@ def build_day(db: Database, config: Config, site: str, day: date) -> dict[Key, T
 def _site(conn: Connection, site: str) -> tuple[int, date]:
     row = conn.execute(
         select(Site.config_version, Site.business_day).where(Site.code == site)
-    ).one()
+    ).one_or_none()
+    if row is None:
+        raise DomainError(ErrorCode.NOT_FOUND, f"site {site}")
     return row[0], row[1]
 
 
