@@ -149,6 +149,8 @@ class DayFold:
         self.clock = at
 
     def _counters_time(self, a: datetime, ms: int) -> None:
+        if ms <= 0:
+            return
         for cid, c in self.counters.items():
             if c.status == "paused":
                 for t in self._keys(a, counter=cid, clerk=c.clerk):
