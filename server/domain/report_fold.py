@@ -74,12 +74,27 @@ class DayFold:
         self.tickets: dict[int, _Ticket] = {}
         self.counters: dict[int, _Counter] = {}
         self.waiting: Counter[str] = Counter()
+        # Counters' time: (counter, clerk, hour, pause reason or None for idle) -> ms
+        self.times: Counter[tuple[int, int | None, int, str | None]] = Counter()
         self.clock: datetime | None = None
         self.seq = 0
         self.levels = {lv.code: lv for lv in cfg.rating_levels}
 
     def rows(self) -> dict[Key, Tally]:
-        return {k: t for k, t in self.tallies.items() if not t.empty()}
+        """The tallies so far (copies: folding on changes none of them)."""
+        out = {k: Tally().merge(t) for k, t in self.tallies.items() if not t.empty()}
+        d = self.day
+        for (cid, clerk, hour, why), ms in self.times.items():
+            keys = [(d, "day", ""), (d, "hour", f"{hour:02d}"), (d, "counter", str(cid))]
+            if clerk is not None:
+                keys.append((d, "clerk", str(clerk)))
+            for k in keys:
+                t = out.setdefault(k, Tally())
+                if why is None:
+                    t.idle_ms += ms
+                else:
+                    t.paused_ms[why] += ms
+        return out
 
     # -- one event --------------------------------------------------------------------
     def apply(self, seq: int, at: datetime, type_: str, data: dict[str, Any]) -> None:
@@ -149,15 +164,20 @@ class DayFold:
         self.clock = at
 
     def _counters_time(self, a: datetime, ms: int) -> None:
+        """Counted per (counter, clerk, hour, reason) here; spread over the rows by `rows`."""
         if ms <= 0:
             return
+        hour = -1
         for cid, c in self.counters.items():
             if c.status == "paused":
-                for t in self._keys(a, counter=cid, clerk=c.clerk):
-                    t.paused_ms[c.reason or ""] += ms
+                why: str | None = c.reason or ""
             elif c.status == "open" and not c.busy and any(self.waiting[s] > 0 for s in c.services):
-                for t in self._keys(a, counter=cid, clerk=c.clerk):
-                    t.idle_ms += ms
+                why = None  # idle
+            else:
+                continue
+            if hour < 0:
+                hour = a.astimezone(self.cfg.tz).hour
+            self.times[(cid, c.clerk, hour, why)] += ms
 
     # -- the events ---------------------------------------------------------------------
     def _issued(self, at: datetime, d: dict[str, Any]) -> None:

@@ -63,11 +63,18 @@ def _row(site: str, grain: str, day: date, dim: str, key: str, t: Tally) -> dict
 
 def write_day(conn: Connection, site: str, day: date, rows: dict[Key, Tally]) -> None:
     """Replace a day's rows and roll its month up again (in the caller's transaction)."""
-    conn.execute(delete(report_agg).where(A.site == site, A.grain == "d", A.day == day))
-    values = [_row(site, "d", d, dim, key, t) for (d, dim, key), t in rows.items()]
-    if values:
-        conn.execute(insert(report_agg), values)
-    roll_month(conn, site, month_of(day))
+    write_days(conn, site, {day: rows})
+
+
+def write_days(conn: Connection, site: str, days: dict[date, dict[Key, Tally]]) -> None:
+    """Replace several days' rows, then roll each month they touch up once."""
+    for day, rows in days.items():
+        conn.execute(delete(report_agg).where(A.site == site, A.grain == "d", A.day == day))
+        values = [_row(site, "d", d, dim, key, t) for (d, dim, key), t in rows.items()]
+        if values:
+            conn.execute(insert(report_agg), values)
+    for month in sorted({month_of(d) for d in days}):
+        roll_month(conn, site, month)
 
 
 def roll_month(conn: Connection, site: str, month: date) -> None:

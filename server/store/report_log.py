@@ -31,6 +31,7 @@ from server.store.tables import Ticket as TicketRow
 log = logging.getLogger(__name__)
 E = EventRow
 LOOK_BACK = 1_000
+REBUILD_BATCH = 31
 Config = Callable[[str, int], CentreConfig]
 
 
@@ -83,14 +84,18 @@ def fold_day(
 
 
 def store_day(db: Database, site: str, day: date, rows: dict[Key, Tally]) -> None:
-    """Replace the day's aggregates (and its month's) in one short write."""
+    store_days(db, site, {day: rows})
+
+
+def store_days(db: Database, site: str, days: dict[date, dict[Key, Tally]]) -> None:
+    """Replace the days' aggregates (and their months') in one short write."""
     lock = db.write_lock
     if lock is not None:
         lock.acquire()
     try:
         with db.writer.connect() as conn:
             conn.begin()
-            aggregates.write_day(conn, site, day, rows)
+            aggregates.write_days(conn, site, days)
             conn.commit()
     finally:
         if lock is not None:
@@ -126,10 +131,12 @@ def rebuild(
         all_closes = closes(conn, site)
     days = sorted({c.day for c in all_closes if c.turned} | set(_stored(db, site)))
     days = [d for d in days if (first is None or d >= first) and (last is None or d <= last)]
-    for day in days:
+    for i in range(0, len(days), REBUILD_BATCH):  # a month's days, stored together
+        batch: dict[date, dict[Key, Tally]] = {}
         with db.reader.connect() as conn:
-            rows = fold_day(conn, site, cfg, day, all_closes).rows()
-        store_day(db, site, day, rows)
+            for day in days[i : i + REBUILD_BATCH]:
+                batch[day] = fold_day(conn, site, cfg, day, all_closes).rows()
+        store_days(db, site, batch)
     return days
 
 
@@ -189,4 +196,4 @@ class LiveDays:
                         fold.apply(seq, at, type_, data)  # type: ignore[arg-type]
                     fold.seq = seq
             self._folds[site] = (version, fold)
-            return day, {k: Tally().merge(t) for k, t in fold.rows().items()}
+            return day, fold.rows()
