@@ -73,10 +73,10 @@ def day_events(cfg: CentreConfig, day: date, n: int, rng: random.Random) -> list
         lunch = opening + timedelta(hours=4, minutes=rng.randint(0, 40))
         out.append((lunch, "counter.paused", {"counter": cstate(cid, "paused", None, "Nghỉ trưa")}))
         out.append((lunch + timedelta(minutes=45), "counter.resumed", {"counter": cstate(cid, "open")}))  # fmt: skip
-    for i in range(n):
-        issued = opening + timedelta(seconds=rng.uniform(0, 9 * 3600))
-        cid = rng.choice(list(counters))
-        sid = rng.choice(counters[cid])
+    arrivals = sorted(opening + timedelta(seconds=rng.uniform(0, 9 * 3600)) for _ in range(n))
+    for i, issued in enumerate(arrivals):
+        sid = rng.choice(list(procs))
+        cid = min((c for c in counters if sid in counters[c]), key=lambda c: free[c])
         t = {"id": i + 1, "service_id": sid, "procedure_id": rng.choice(procs[sid]), "status": "waiting"}  # fmt: skip
         out.append((issued, "ticket.issued", {"ticket": dict(t)}))
         called = max(issued, free[cid]) + timedelta(seconds=rng.randint(5, 60))

@@ -81,6 +81,9 @@ class _Formats:
 
 def _title(ws: Worksheet, fmt: _Formats, r: Report, what: str) -> None:
     tz = ZoneInfo(r.timezone)
+    ws.set_paper(9)  # A4, landscape, one page wide when printed
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
     ws.write(0, 0, f"BÁO CÁO {what.upper()} — {r.title}", fmt.title)
     ws.write(1, 0, f"Kỳ báo cáo: {r.from_:%d/%m/%Y} – {r.to:%d/%m/%Y}", fmt.sub)
     ws.write(2, 0, f"Ngày in: {r.generated_at.astimezone(tz):%d/%m/%Y %H:%M}", fmt.sub)
@@ -88,7 +91,9 @@ def _title(ws: Worksheet, fmt: _Formats, r: Report, what: str) -> None:
 
 def _columns(r: Report) -> list[tuple[str, Callable[[ReportFigures], object], str]]:
     cols: list[tuple[str, Callable[[ReportFigures], object], str]] = [
-        (h, (lambda f, a=attr: getattr(f, a)), kind) for h, attr, kind in COLUMNS
+        (h, (lambda f, a=attr: getattr(f, a)), kind)
+        for h, attr, kind in COLUMNS
+        if not (attr == "issued" and r.by in (ReportBy.COUNTER, ReportBy.CLERK))  # kiosks issue
     ]
     for lv in r.rating_levels:
         cols.append((f"Đánh giá: {lv.name}", lambda f, c=lv.code: f.ratings.get(c, 0), "n"))
@@ -111,7 +116,7 @@ def _sheet(wb: Workbook, fmt: _Formats, r: Report) -> None:
     cols = _columns(r)
     ws.write(HEAD_ROW, 0, name, fmt.head)
     ws.set_column(0, 0, 34 if r.by in (ReportBy.SERVICE, ReportBy.PROCEDURE) else 18)
-    ws.set_column(1, len(cols), 11)
+    ws.set_column(1, len(cols), 12)
     ws.set_row(HEAD_ROW, 45)
     for j, (head, _get, _kind) in enumerate(cols, start=1):
         ws.write(HEAD_ROW, j, head, fmt.head)
