@@ -64,34 +64,55 @@ def day_events(cfg: CentreConfig, day: date, n: int, rng: random.Random) -> list
 
     def cstate(cid: int, status: str, current: Any = None, reason: Any = None) -> dict[str, Any]:
         return {
-            "id": cid, "status": status, "clerk_user_id": 1000 + cid, "services": counters[cid],
-            "current": current, "pause_reason": reason,
-        }  # fmt: skip
+            "id": cid,
+            "status": status,
+            "clerk_user_id": 1000 + cid,
+            "services": counters[cid],
+            "current": current,
+            "pause_reason": reason,
+        }
 
     for cid in counters:
         out.append((opening, "counter.opened", {"counter": cstate(cid, "open")}))
         lunch = opening + timedelta(hours=4, minutes=rng.randint(0, 40))
         out.append((lunch, "counter.paused", {"counter": cstate(cid, "paused", None, "Nghỉ trưa")}))
-        out.append((lunch + timedelta(minutes=45), "counter.resumed", {"counter": cstate(cid, "open")}))  # fmt: skip
+        out.append(
+            (lunch + timedelta(minutes=45), "counter.resumed", {"counter": cstate(cid, "open")})
+        )
     arrivals = sorted(opening + timedelta(seconds=rng.uniform(0, 9 * 3600)) for _ in range(n))
     for i, issued in enumerate(arrivals):
         sid = rng.choice(list(procs))
         cid = min((c for c in counters if sid in counters[c]), key=lambda c: free[c])
-        t = {"id": i + 1, "service_id": sid, "procedure_id": rng.choice(procs[sid]), "status": "waiting"}  # fmt: skip
+        t = {
+            "id": i + 1,
+            "service_id": sid,
+            "procedure_id": rng.choice(procs[sid]),
+            "status": "waiting",
+        }
         out.append((issued, "ticket.issued", {"ticket": dict(t)}))
         called = max(issued, free[cid]) + timedelta(seconds=rng.randint(5, 60))
         cur = dict(t, status="called")
         out.append((called, "ticket.called", {"ticket": cur, "counter": cstate(cid, "open", cur)}))
         if rng.random() < 0.05:
             gone = dict(t, status="no_show")
-            out.append((called + timedelta(seconds=90), "ticket.no_show", {"ticket": gone, "counter": cstate(cid, "open")}))  # fmt: skip
+            out.append(
+                (
+                    called + timedelta(seconds=90),
+                    "ticket.no_show",
+                    {"ticket": gone, "counter": cstate(cid, "open")},
+                )
+            )
             free[cid] = called + timedelta(seconds=90)
             continue
         started = called + timedelta(seconds=rng.randint(10, 60))
         finished = started + timedelta(seconds=rng.lognormvariate(5.5, 0.6))
         srv = dict(t, status="serving")
-        out.append((started, "ticket.started", {"ticket": srv, "counter": cstate(cid, "open", srv)}))  # fmt: skip
-        done = dict(t, status="done", started_at=started.isoformat(), finished_at=finished.isoformat())  # fmt: skip
+        out.append(
+            (started, "ticket.started", {"ticket": srv, "counter": cstate(cid, "open", srv)})
+        )
+        done = dict(
+            t, status="done", started_at=started.isoformat(), finished_at=finished.isoformat()
+        )
         out.append((finished, "ticket.finished", {"ticket": done, "counter": cstate(cid, "open")}))
         free[cid] = finished
         if rng.random() < 0.6:
@@ -114,9 +135,18 @@ def load(
     with db.writer.connect() as conn:
         conn.begin()
         for code in codes:
-            row = dict(base._mapping, code=code, name=f"Trung tâm {code}", business_day=days[-1] + timedelta(days=1))  # fmt: skip
+            row = dict(
+                base._mapping,
+                code=code,
+                name=f"Trung tâm {code}",
+                business_day=days[-1] + timedelta(days=1),
+            )
             conn.execute(insert(Site), [row])
-        conn.execute(update(Site).where(Site.code == base.code).values(business_day=days[-1] + timedelta(days=1)))  # fmt: skip
+        conn.execute(
+            update(Site)
+            .where(Site.code == base.code)
+            .values(business_day=days[-1] + timedelta(days=1))
+        )
         conn.commit()
     rng = random.Random(11)
     fold_s, events = 0.0, 0
@@ -171,7 +201,10 @@ def main() -> None:
     if a.db == "postgres":
         ensure_pg_env()
     days = business_days(a.days)
-    with tempfile.TemporaryDirectory(prefix="motcua-r-") as tmp, fresh_database(a.db, Path(tmp)) as url:  # fmt: skip
+    with (
+        tempfile.TemporaryDirectory(prefix="motcua-r-") as tmp,
+        fresh_database(a.db, Path(tmp)) as url,
+    ):
         prepare(url)
         made = load(url, a.centres, days, a.per_day, min(a.templates, len(days)))
         codes = made.pop("codes")
@@ -195,7 +228,7 @@ def main() -> None:
             "province_year_by_service_ms": timed(lambda: rep(codes, first, last)),
             "province_year_by_procedure_ms": timed(
                 lambda: rep(codes, first, last, ReportBy.PROCEDURE), 1
-            ),  # fmt: skip
+            ),
             "province_year_by_day_ms": timed(lambda: rep(codes, first, last, ReportBy.DAY), 1),
             "province_day_by_service_ms": timed(lambda: rep(codes, mid, mid)),
             "centre_year_by_service_ms": timed(lambda: rep(codes[:1], first, last)),

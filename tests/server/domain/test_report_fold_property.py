@@ -268,8 +268,8 @@ def counter_time(x: Expected, in_day: list[Ev]) -> None:
                 if c["status"] == "paused":
                     x.count(keys, "paused", c.get("pause_reason") or "", ms(lo, hi))
                 elif c["status"] == "open" and c.get("current") is None:
-                    if any(waiting[s] > 0 for s in c["services"]):
-                        x.add(keys, "idle", ms(lo, hi))
+                    fields_waiting = any(waiting[s] > 0 for s in c["services"])
+                    x.add(keys, "idle", ms(lo, hi) if fields_waiting else 0)
 
 
 def nonzero(x: Expected, k: tuple[str, str]) -> bool:
