@@ -6,6 +6,7 @@ end (`figures`): a median cannot be added, its histogram can.
 """
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from math import ceil
 from typing import Any
@@ -69,6 +70,20 @@ class Tally:
             getattr(self, f).update(getattr(other, f))
         return self
 
+    def absorb(self, scalars: Sequence[int], maps: dict[str, dict[str, int]]) -> "Tally":
+        """Add a stored row (its SCALARS in order, its `maps()`) without building a Tally."""
+        for f, v in zip(SCALARS, scalars, strict=True):
+            if v:
+                setattr(self, f, getattr(self, f) + v)
+        for f, m in maps.items():
+            c = getattr(self, f)
+            if f in HISTS:
+                for k, v in m.items():
+                    c[int(k)] += v
+            else:
+                c.update(m)
+        return self
+
     def empty(self) -> bool:
         return self == Tally()
 
@@ -76,14 +91,6 @@ class Tally:
     def maps(self) -> dict[str, dict[str, int]]:
         """The histograms and per-level/per-reason counts, as JSON keeps them."""
         return {f: {str(k): v for k, v in getattr(self, f).items() if v} for f in MAPS}
-
-    @classmethod
-    def of(cls, scalars: dict[str, int], maps: dict[str, dict[str, int]]) -> "Tally":
-        t = cls(**{f: int(scalars.get(f) or 0) for f in SCALARS})
-        for f in MAPS:
-            m = maps.get(f) or {}
-            getattr(t, f).update({int(k) if f in HISTS else k: v for k, v in m.items()})
-        return t
 
     # -- showing -----------------------------------------------------------------------
     def figures(self, levels: list[RatingLevel] | None = None) -> ReportFigures:

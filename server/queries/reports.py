@@ -15,6 +15,7 @@ from protocol.reports import Report, ReportBy, ReportRow
 from server.domain.errors import DomainError
 from server.domain.report_figures import Tally
 from server.store import aggregates
+from server.store.aggregates import Stored
 from server.store.context import Context, SiteRow, load_site
 from server.store.report_log import LiveDays
 from server.store.tables import User
@@ -49,13 +50,13 @@ def spans(first: date, last: date, months: bool) -> list[tuple[str, date, date]]
 
 def _tallies(
     ctx: Context, live: LiveDays, s: _Site, dim: str, first: date, last: date
-) -> Iterator[tuple[date, str, Tally]]:
-    """(day, key, tally) of one site's rows of `dim` in the period."""
+) -> Iterator[tuple[date, str, Tally | Stored]]:
+    """(day, key, tally or stored row) of one site's rows of `dim` in the period."""
     today = s.row.business_day
     closed = spans(first, min(last, today - timedelta(days=1)), months=dim != "day")
     with ctx.db.reader.connect() as conn:
-        for _site, day, _dim, key, t in aggregates.read(conn, [s.row.code], dim, closed):
-            yield day, key, t
+        for _site, day, _dim, key, stored in aggregates.read(conn, [s.row.code], dim, closed):
+            yield day, key, stored
     if first <= today <= last:
         day, rows = live.today(s.row.code)
         for (d, dim_, key), t in rows.items():
@@ -77,14 +78,14 @@ def build_report(
     total = Tally()
     for s in centres:
         for day, _key, t in _tallies(ctx, live, s, "day", first, last):
-            total.merge(t)
+            _add(total, t)
             if by == ReportBy.DAY:
-                rows[(None, day.isoformat())].merge(t)
+                _add(rows[(None, day.isoformat())], t)
         if by == ReportBy.DAY:
             continue
         own = s.row.code if by in SITE_KEYED and len(centres) > 1 else None
         for _day, key, t in _tallies(ctx, live, s, by.value, first, last):
-            rows[(own, key)].merge(t)
+            _add(rows[(own, key)], t)
     levels = centres[0].cfg.rating_levels
     names = _Names(ctx, centres, by, {k for _s, k in rows})
     out = [
@@ -105,6 +106,13 @@ def build_report(
         rows=out,
         total=total.figures(levels),
     )
+
+
+def _add(into: Tally, t: Tally | Stored) -> None:
+    if isinstance(t, Tally):
+        into.merge(t)
+    else:
+        into.absorb(*t)
 
 
 def _load(ctx: Context, code: str) -> _Site:

@@ -9,7 +9,7 @@ rebuild`; the month's rows are then summed again from its days.
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -44,6 +44,7 @@ report_agg = Table(
     Column("maps", Text, nullable=False),
 )
 A = report_agg.c
+Stored = tuple[Sequence[int], dict[str, dict[str, int]]]  # a row's SCALARS and maps
 
 
 def month_of(d: date) -> date:
@@ -79,8 +80,8 @@ def write_days(conn: Connection, site: str, days: dict[date, dict[Key, Tally]]) 
 
 def roll_month(conn: Connection, site: str, month: date) -> None:
     sums: dict[tuple[str, str], Tally] = defaultdict(Tally)
-    for _site, _day, dim, key, t in read(conn, [site], None, [("d", month, month_end(month))]):
-        sums[(dim, key)].merge(t)
+    for _site, _day, dim, key, stored in read(conn, [site], None, [("d", month, month_end(month))]):
+        sums[(dim, key)].absorb(*stored)
     conn.execute(delete(report_agg).where(A.site == site, A.grain == "m", A.day == month))
     values = [_row(site, "m", month, dim, key, t) for (dim, key), t in sums.items()]
     if values:
@@ -92,22 +93,20 @@ def read(
     sites: list[str],
     dim: str | None,
     spans: Iterable[tuple[str, date, date]],
-) -> Iterator[tuple[str, date, str, str, Tally]]:
-    """(site, day, dim, key, tally) of the rows of `dim` (None: every breakdown) in the
-    spans (grain, first day, last day)."""
+) -> Iterator[tuple[str, date, str, str, Stored]]:
+    """(site, day, dim, key, stored) of the rows of `dim` (None: every breakdown) in the
+    spans (grain, first day, last day); `Tally.absorb(*stored)` adds one up."""
     spans = list(spans)
     if not spans or not sites:
         return
-    where = [
-        A.site.in_(sites),
-        or_(*(and_(A.grain == g, A.day.between(a, b)) for g, a, b in spans)),
-    ]
+    grains = or_(*(and_(A.grain == g, A.day.between(a, b)) for g, a, b in spans))
+    where = [A.site.in_(sites), grains]
     if dim is not None:
         where.append(A.dim == dim)
     cols = [A.site, A.day, A.dim, A.key, A.maps, *(A[f] for f in SCALARS)]
+    loads = json.loads
     for r in conn.execute(select(*cols).where(*where)):
-        scalars = dict(zip(SCALARS, r[5:], strict=True))
-        yield r[0], r[1], r[2], r[3], Tally.of(scalars, json.loads(r[4]))
+        yield r[0], r[1], r[2], r[3], (r[5:], loads(r[4]))
 
 
 def stored_days(conn: Connection, site: str) -> list[date]:
