@@ -42,7 +42,12 @@ def live_days(request: Request, svc: ServicesDep) -> LiveDays:
 @router.get(
     "/reports",
     response_model=Report,
-    responses={200: {"content": {XLSX_TYPE: {}}, "description": "JSON, or the Excel file"}},
+    responses={
+        200: {
+            "content": {XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}}},
+            "description": "The report (JSON), or with format=xlsx the Excel file",
+        }
+    },
 )
 async def get_report(
     svc: ServicesDep,

@@ -21,6 +21,7 @@ RULES: list[tuple[str, str, set[str]]] = [
     ("POST", r"^/api/v1/appointments$", {"admin", "supervisor"}),
     ("POST", r"^/api/v1/admin/day-close$", {"admin"}),
     ("GET", r"^/api/v1/devices$", {"admin", "supervisor"}),
+    ("GET", r"^/api/v1/reports$", {"admin", "supervisor"}),
     ("POST", r"^/api/v1/devices/me/printer$", {"kiosk"}),
 ]
 PUBLIC = [r"^/api/v1/public/", r"^/t/", r"^/healthz$", r"^/api/v1/auth/login$"]
