@@ -71,17 +71,13 @@ class Tally:
         return self
 
     def absorb(self, scalars: Sequence[int], maps: dict[str, dict[str, int]]) -> "Tally":
-        """Add a stored row (its SCALARS in order, its `maps()`) without building a Tally."""
+        """Add a stored row (its SCALARS in order, its `maps()`) without building a Tally.
+        Its histograms keep their buckets as text; `quantile` reads either."""
         for f, v in zip(SCALARS, scalars, strict=True):
             if v:
                 setattr(self, f, getattr(self, f) + v)
         for f, m in maps.items():
-            c = getattr(self, f)
-            if f in HISTS:
-                for k, v in m.items():
-                    c[int(k)] += v
-            else:
-                c.update(m)
+            getattr(self, f).update(m)
         return self
 
     def empty(self) -> bool:
@@ -127,13 +123,16 @@ SCALARS = tuple(f.name for f in fields(Tally) if f.name not in MAPS)
 def quantile(hist: Counter[int], q: float) -> float | None:
     """The nearest-rank q-quantile (the smallest sample with at least q of all samples at
     or below it), as the middle of its 10 s bucket: within 5 s of the exact value."""
-    n = sum(hist.values())
-    if n == 0:
+    buckets: Counter[int] = Counter()
+    for b, n in hist.items():
+        buckets[int(b)] += n  # stored rows' buckets are text
+    total = sum(buckets.values())
+    if total == 0:
         return None
-    rank = max(1, ceil(q * n - 1e-9))
+    rank = max(1, ceil(q * total - 1e-9))
     seen = 0
-    for b in sorted(hist):
-        seen += hist[b]
+    for b in sorted(buckets):
+        seen += buckets[b]
         if seen >= rank:
             return float(MAX_S) if b == LAST_BUCKET else (b + 0.5) * BUCKET_S
     raise AssertionError("unreachable")

@@ -105,7 +105,7 @@ def read(
         where.append(A.dim == dim)
     cols = [A.site, A.day, A.dim, A.key, A.maps, *(A[f] for f in SCALARS)]
     loads = json.loads
-    for r in conn.execute(select(*cols).where(*where)):
+    for r in conn.execute(select(*cols).where(*where)).all():
         yield r[0], r[1], r[2], r[3], (r[5:], loads(r[4]))
 
 
