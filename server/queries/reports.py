@@ -31,20 +31,27 @@ class _Site:
 
 
 def spans(first: date, last: date, months: bool) -> list[tuple[str, date, date]]:
-    """[first, last] as whole months (grain "m") and the days around them (grain "d")."""
-    if first > last:
-        return []
-    if not months:
-        return [("d", first, last)]
-    m0 = first if first.day == 1 else aggregates.month_end(first) + timedelta(days=1)
-    m1 = aggregates.month_of(last + timedelta(days=1)) - timedelta(days=1)  # last full month
-    if m0 > m1:
-        return [("d", first, last)]
-    out = [("m", m0, aggregates.month_of(m1))]
-    if first < m0:
-        out.append(("d", first, m0 - timedelta(days=1)))
-    if m1 < last:
-        out.append(("d", m1 + timedelta(days=1), last))
+    """[first, last] as the fewest stored periods: whole years, quarters and months from
+    their roll-ups, the days around them from day rows; as (grain, first start, last
+    start) ranges. `months` False: days only (a report by day)."""
+    out: list[tuple[str, date, date]] = []
+    day = first
+    while day <= last:
+        grain = "d"
+        if months:
+            grain = next(
+                (
+                    g
+                    for g in aggregates.GRAINS
+                    if aggregates.period_of(g, day) == day and aggregates.period_end(g, day) <= last
+                ),
+                "d",
+            )
+        if out and out[-1][0] == grain:
+            out[-1] = (grain, out[-1][1], day)
+        else:
+            out.append((grain, day, day))
+        day = aggregates.period_end(grain, day) + timedelta(days=1)
     return out
 
 

@@ -1,10 +1,11 @@
 """The reports' maintained aggregates: one row per (site, day, breakdown, key) of a closed
-day, and the same rolled up per month (grain "m", `day` = the month's first day), so a
-year reads a few thousand rows. Each row keeps its tally's counts and sums in columns and
-its histograms and per-level counts as JSON (server/domain/report_figures.py).
+day, and the same rolled up per month, quarter and year (grains "m", "q", "y"; `day` = the
+period's first day), so a year reads one row per key and centre. Each row keeps its
+tally's counts and sums in columns, its histograms and per-level counts as JSON
+(server/domain/report_figures.py).
 
 A day's rows are written (replaced) when the day closes, and by `motcua reports
-rebuild`; the month's rows are then summed again from its days.
+rebuild`; its month, quarter and year are then summed again from their parts.
 """
 
 import json
@@ -36,7 +37,7 @@ report_agg = Table(
     "report_agg",
     SQLModel.metadata,
     Column("site", String(64), primary_key=True),
-    Column("grain", String(1), primary_key=True),  # "d": a day; "m": a month
+    Column("grain", String(1), primary_key=True),  # "d" a day, "m" month, "q" quarter, "y" year
     Column("dim", String(16), primary_key=True),  # day, hour, service, procedure, ...
     Column("day", Date, primary_key=True),
     Column("key", String(80), primary_key=True),
@@ -47,12 +48,35 @@ A = report_agg.c
 Stored = tuple[Sequence[int], dict[str, dict[str, int]]]  # a row's SCALARS and maps
 
 
+# Roll-ups: each grain's row sums its parts' rows (a month its days, a quarter its
+# months, a year its quarters); `day` is the period's first day.
+GRAINS = ("y", "q", "m")  # largest first
+PART = {"m": "d", "q": "m", "y": "q"}
+
+
 def month_of(d: date) -> date:
     return d.replace(day=1)
 
 
 def month_end(m: date) -> date:
     return (m.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+def period_of(grain: str, d: date) -> date:
+    """The first day of the period of `grain` ("d", "m", "q", "y") holding `d`."""
+    if grain == "y":
+        return date(d.year, 1, 1)
+    if grain == "q":
+        return date(d.year, (d.month - 1) // 3 * 3 + 1, 1)
+    return month_of(d) if grain == "m" else d
+
+
+def period_end(grain: str, start: date) -> date:
+    if grain == "y":
+        return date(start.year, 12, 31)
+    if grain == "q":
+        return month_end(date(start.year, start.month + 2, 1))
+    return month_end(start) if grain == "m" else start
 
 
 def _row(site: str, grain: str, day: date, dim: str, key: str, t: Tally) -> dict[str, Any]:
@@ -74,16 +98,19 @@ def write_days(conn: Connection, site: str, days: dict[date, dict[Key, Tally]]) 
         values = [_row(site, "d", d, dim, key, t) for (d, dim, key), t in rows.items()]
         if values:
             conn.execute(insert(report_agg), values)
-    for month in sorted({month_of(d) for d in days}):
-        roll_month(conn, site, month)
+    for grain in reversed(GRAINS):  # months, then quarters, then years
+        for start in sorted({period_of(grain, d) for d in days}):
+            roll(conn, site, grain, start)
 
 
-def roll_month(conn: Connection, site: str, month: date) -> None:
+def roll(conn: Connection, site: str, grain: str, start: date) -> None:
+    """The period's rows again, from its parts' rows."""
     sums: dict[tuple[str, str], Tally] = defaultdict(Tally)
-    for _site, _day, dim, key, stored in read(conn, [site], None, [("d", month, month_end(month))]):
+    parts = [(PART[grain], start, period_end(grain, start))]
+    for _site, _day, dim, key, stored in read(conn, [site], None, parts):
         sums[(dim, key)].absorb(*stored)
-    conn.execute(delete(report_agg).where(A.site == site, A.grain == "m", A.day == month))
-    values = [_row(site, "m", month, dim, key, t) for (dim, key), t in sums.items()]
+    conn.execute(delete(report_agg).where(A.site == site, A.grain == grain, A.day == start))
+    values = [_row(site, grain, start, dim, key, t) for (dim, key), t in sums.items()]
     if values:
         conn.execute(insert(report_agg), values)
 

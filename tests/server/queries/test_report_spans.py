@@ -7,25 +7,27 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from server.queries.reports import spans
-from server.store.aggregates import month_end
+from server.store.aggregates import period_end
 
 
 def days_of(parts: list[tuple[str, date, date]]) -> list[date]:
     out = []
     for grain, a, b in parts:
-        last = month_end(b) if grain == "m" else b
+        last = period_end(grain, b)
         out += [a + timedelta(days=i) for i in range((last - a).days + 1)]
     return sorted(out)
 
 
-def test_a_year_is_twelve_month_rows() -> None:
+def test_a_year_is_one_row_per_key() -> None:
     assert spans(date(2026, 1, 1), date(2026, 12, 31), True) == [
-        ("m", date(2026, 1, 1), date(2026, 12, 1))
+        ("y", date(2026, 1, 1), date(2026, 1, 1))
     ]
-    assert spans(date(2026, 1, 2), date(2026, 3, 30), True) == [
-        ("m", date(2026, 2, 1), date(2026, 2, 1)),
+    assert spans(date(2026, 1, 2), date(2026, 8, 30), True) == [
         ("d", date(2026, 1, 2), date(2026, 1, 31)),
-        ("d", date(2026, 3, 1), date(2026, 3, 30)),
+        ("m", date(2026, 2, 1), date(2026, 3, 1)),
+        ("q", date(2026, 4, 1), date(2026, 4, 1)),
+        ("m", date(2026, 7, 1), date(2026, 7, 1)),
+        ("d", date(2026, 8, 1), date(2026, 8, 30)),
     ]
     assert spans(date(2026, 1, 2), date(2026, 12, 31), False) == [
         ("d", date(2026, 1, 2), date(2026, 12, 31))

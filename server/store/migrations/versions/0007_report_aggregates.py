@@ -1,7 +1,7 @@
 """the reports' maintained aggregates
 
-Adds report_agg: per site, closed day (grain "d") or month (grain "m"), breakdown (day,
-hour, service, procedure, counter, clerk) and key, the report tallies of
+Adds report_agg: per site, closed day (grain "d") or month, quarter, year ("m", "q",
+"y"), breakdown (day, hour, service, procedure, counter, clerk) and key, the report tallies of
 server/domain/report_figures.py: counts and sums in columns, histograms and per-level
 counts as JSON text. Filled when a day closes and by `motcua reports rebuild`.
 
