@@ -16,7 +16,7 @@ def _base(title: str) -> dict[str, Any]:
         "animation": False,  # drawn at once: printed and screenshotted as it is
         "title": {"text": title, "left": "center", "textStyle": {"fontSize": 14}},
         "tooltip": {"trigger": "axis"},
-        "grid": {"left": 48, "right": 24, "top": 56, "bottom": 32},
+        "grid": {"left": 48, "right": 24, "top": 72, "bottom": 32},
     }
 
 
@@ -26,7 +26,7 @@ def load_curve(hours: Report, t: T) -> dict[str, Any]:
     waiting = [None if r.waiting_mean is None else round(r.waiting_mean, 1) for r in hours.rows]
     return {
         **_base(t("reports.load")),
-        "legend": {"top": 24},
+        "legend": {"top": 30},
         "xAxis": {"type": "category", "data": keys},
         "yAxis": {"type": "value", "minInterval": 1},
         "series": [

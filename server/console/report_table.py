@@ -33,7 +33,8 @@ def figure_columns(report: Report, t: T) -> list[dict[str, Any]]:
     """Counts, waits, service times, satisfaction; counters' time where the server
     keeps it; the waiting mean on the hour rows."""
     cols = [_col("name", t(f"reports.by.{report.by.value}"), left=True)]
-    cols += [_col(k, t(f"r.{k}")) for k in COUNTS]
+    counts = COUNTS[1:] if report.by in (ReportBy.COUNTER, ReportBy.CLERK) else COUNTS
+    cols += [_col(k, t(f"r.{k}")) for k in counts]  # (a counter or clerk issues nothing)
     cols += [_col(k, t(f"r.{k}")) for k in TIMES]
     cols += [_col("satisfied", t("r.satisfied")), _col("coverage", t("r.coverage"))]
     if report.by in CLERK_TIME:
@@ -115,3 +116,10 @@ def rating_rows(report: Report, catalog: Catalog | None, lang: str, t: T) -> lis
 def reason_rows(report: Report, lang: str) -> list[dict[str, Any]]:
     items = sorted(report.total.low_reasons.items(), key=lambda kv: (-kv[1], kv[0]))
     return [{"key": r, "reason": r, "count": fmt.number(n, lang)} for r, n in items]
+
+
+def centre_name(report: Report, catalog: Catalog | None, lang: str) -> str:
+    """The report's title (the centres' names), in English where the catalog has it."""
+    if lang == "en" and catalog is not None and report.sites == [catalog.site]:
+        return catalog.name_en or report.title
+    return report.title

@@ -23,8 +23,8 @@ body { background: white; }
 .q-page-container, .nicegui-content { padding: 0 !important; }
 .report-print { font-family: 'Roboto', Arial, sans-serif; color: #000; font-size: 10pt;
   max-width: 190mm; margin: 0 auto; }
-.report-print h1 { font-size: 15pt; margin: 0 0 2mm; line-height: 1.25; }
-.report-print h2 { font-size: 11.5pt; margin: 5mm 0 1.5mm; }
+.report-print h1 { font-size: 15pt; font-weight: 700; margin: 0 0 2mm; line-height: 1.25; }
+.report-print h2 { font-size: 11.5pt; font-weight: 700; margin: 5mm 0 1.5mm; }
 .report-print .meta { display: flex; justify-content: space-between; gap: 6mm; }
 .report-print table { border-collapse: collapse; width: 100%; font-size: 7.5pt;
   page-break-inside: auto; }
@@ -32,9 +32,10 @@ body { background: white; }
 .report-print thead { display: table-header-group; }
 .report-print th, .report-print td { border: 0.5pt solid #777; padding: 1mm 1.2mm; }
 .report-print th { background: #eceff1; font-weight: 600; vertical-align: bottom; }
-.report-print td.num, .report-print th.num { text-align: right; white-space: nowrap; }
+.report-print td.num, .report-print th.num { text-align: right; }
+.report-print td.num { white-space: nowrap; }
+.report-print th { hyphens: auto; }
 .report-print tr.total td { font-weight: 700; background: #f5f5f5; }
-.report-print .note { font-size: 8pt; color: #444; margin-top: 1mm; }
 @media print { .no-print { display: none !important; } }
 """
 
@@ -69,9 +70,7 @@ def _draw(s: ConsoleSession, report: Report) -> None:
     ui.add_css(PRINT_CSS)
     period = report_period.text(report.from_, report.to, lang)
     ui.page_title(f"{t('reports.print_title')} — {report.title} — {period}")
-    centre = report.title
-    if lang == "en" and s.catalog is not None and report.sites == [s.catalog.site]:
-        centre = s.catalog.name_en or centre
+    centre = report_table.centre_name(report, s.catalog, lang)
     printed = fmt.stamp(fmt.now(), tz, lang)
     with ui.element("div").classes("report-print").props('data-testid="print"'):
         with ui.row().classes("no-print q-mb-md"):
@@ -91,7 +90,6 @@ def _draw(s: ConsoleSession, report: Report) -> None:
                 report_table.figure_columns(report, t),
                 report_table.figure_rows(report, s.catalog, lang, t),
             ),
-            f'<div class="note">{escape(t("reports.minutes_note"))}</div>',
             f"<h2>{escape(t('reports.ratings'))}</h2>",
             _html_table(
                 report_table.rating_columns(report, lang, t),

@@ -169,7 +169,7 @@ class ReportsView:
     def _draw(self, report: Report, hours: Report) -> None:
         s, t, lang = self.s, self.s.t, self.s.lang
         period = report_period.text(report.from_, report.to, lang)
-        self.summary.set_text(f"{report.title} · {period}")
+        self.summary.set_text(f"{report_table.centre_name(report, s.catalog, lang)} · {period}")
         self.figures.columns = report_table.figure_columns(report, t)
         self.figures.rows = report_table.figure_rows(report, s.catalog, lang, t)
         self.figures.update()

@@ -25,8 +25,7 @@ def test_days_and_periods_in_each_language() -> None:
     assert fmt.day_text(date(2026, 12, 2), "en") == "2026-12-02"
     assert report_period.text(date(2026, 12, 2), date(2026, 12, 2), "vi") == "02/12/2026"
     assert (
-        report_period.text(date(2026, 12, 1), date(2026, 12, 31), "vi")
-        == "01/12/2026 – 31/12/2026"
+        report_period.text(date(2026, 12, 1), date(2026, 12, 31), "vi") == "01/12/2026 – 31/12/2026"
     )
 
 
