@@ -19,7 +19,8 @@ TIMES = ("wait_mean", "wait_median", "wait_p90", "within_target", "service_mean"
 
 
 def _col(name: str, label: str, left: bool = False) -> dict[str, Any]:
-    return {"name": name, "label": label, "field": name, "align": "left" if left else "right"}
+    col = {"name": name, "label": label, "field": name, "align": "left" if left else "right"}
+    return {**col, "style": "min-width: 120px"} if name == "name" else col
 
 
 def pause_reasons(report: Report) -> list[str]:

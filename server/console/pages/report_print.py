@@ -35,6 +35,8 @@ body { background: white; }
 .report-print td.num, .report-print th.num { text-align: right; }
 .report-print td.num { white-space: nowrap; }
 .report-print th { hyphens: auto; }
+.report-print td:first-child { min-width: 24mm; }
+.report-print th { text-align: left; }
 .report-print tr.total td { font-weight: 700; background: #f5f5f5; }
 @media print { .no-print { display: none !important; } }
 """
