@@ -747,3 +747,8 @@ def display(
 
 if __name__ == "__main__":
     app()
+
+
+from motcua.reports_cli import reports_app  # noqa: E402  (its commands import lazily)
+
+app.add_typer(reports_app, name="reports")

@@ -55,6 +55,9 @@ class ServiceConf(BaseModel):
     slots: SlotConf = Field(default_factory=SlotConf)
     # "Your turn is near" is sent when this many citizens are ahead (0: only when called).
     notify_ahead: int = Field(default=3, ge=0, le=50)
+    # Reports: the share of citizens called within this many minutes of taking their
+    # number ("within target"); None: the centre's `target_wait_min`.
+    target_wait_min: int | None = Field(default=None, ge=1, le=24 * 60)
 
 
 class CounterService(BaseModel):
@@ -101,7 +104,7 @@ def _default_ratings() -> list[RatingLevel]:
     return [
         RatingLevel(code="very-satisfied", name="Rất hài lòng", name_en="Very satisfied"),
         RatingLevel(code="satisfied", name="Hài lòng", name_en="Satisfied"),
-        RatingLevel(code="neutral", name="Bình thường", name_en="Neutral"),
+        RatingLevel(code="neutral", name="Bình thường", name_en="Neutral", satisfied=False),
         RatingLevel(code="unsatisfied", name="Không hài lòng", name_en="Unsatisfied", low=True),
     ]
 
@@ -138,6 +141,9 @@ class CentreConfig(BaseModel):
     no_show_after_recalls: int = Field(default=1, ge=0, le=10)
     alerts: AlertLimits = Field(default_factory=AlertLimits)
     phones: PhonesConf = Field(default_factory=PhonesConf)
+    # Reports: a citizen called within this many minutes of taking a number was served
+    # "within target"; a field may set its own (`services[].target_wait_min`).
+    target_wait_min: int = Field(default=30, ge=1, le=24 * 60)
     services: list[ServiceConf] = Field(min_length=1)
     counters: list[CounterConf] = Field(min_length=1)
 
@@ -218,6 +224,13 @@ class CentreConfig(BaseModel):
         if svc is not None and svc.alert_wait_min is not None:
             return svc.alert_wait_min
         return self.alerts.wait_min
+
+    def target_wait_s(self, service_id: str) -> int:
+        """The reports' target wait of a field, in seconds."""
+        svc = self.service(service_id)
+        if svc is not None and svc.target_wait_min is not None:
+            return svc.target_wait_min * 60
+        return self.target_wait_min * 60
 
     def service(self, service_id: str) -> ServiceConf | None:
         return self._services().get(service_id)

@@ -141,6 +141,12 @@ class RatingLevel(BaseModel):
     name: str
     name_en: str | None = None
     low: bool = False  # a low rating asks for reasons
+    # Counted as "satisfied" in reports; None: every level not marked `low`.
+    satisfied: bool | None = None
+
+    @property
+    def counts_satisfied(self) -> bool:
+        return (not self.low) if self.satisfied is None else self.satisfied
 
 
 class Catalog(BaseModel):

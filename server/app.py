@@ -28,6 +28,7 @@ from server.api import (
     public,
     push,
     ratings,
+    reports,
     supervision,
 )
 from server.api.deps import Services
@@ -52,6 +53,7 @@ from server.realtime.revocation import revoke_on_change
 from server.realtime.stream import SnapshotCache, StreamDeps, event_text, fetch_events
 from server.settings import Settings
 from server.store.db import open_database
+from server.store.report_log import DayCloser
 from server.store.tables import Site
 
 log = logging.getLogger(__name__)
@@ -88,6 +90,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     services = Services(
         settings=settings, ctx=ctx, tokens=tokens, hub=hub, stream=stream_deps, seen=seen
     )
+    ctx.halls.on_day_closed = DayCloser(db, ctx.config)  # a closed day's report rows
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -146,6 +149,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         personal_data.router,
         push.router,
         push.admin_router,
+        reports.router,
     ):
         app.include_router(r, prefix=API_PREFIX)
     app.include_router(push.page_router)  # before /t/{code}

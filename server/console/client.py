@@ -26,6 +26,7 @@ from protocol.admin import (
 )
 from protocol.commands import LoginRequest, LoginResponse
 from protocol.errors import ERROR_TITLES, ErrorCode
+from protocol.reports import Report
 from protocol.snapshot import Catalog, Snapshot, TicketPublic, WaitingTicket
 from protocol.views import Me, StatsToday
 
@@ -209,3 +210,18 @@ class ConsoleApi:
 
     async def centre_yaml(self) -> bytes:
         return (await self.request("GET", "/admin/centre.yaml")).content
+
+    # -- reports ------------------------------------------------------------------------
+    async def report(self, first: str, last: str, by: str, site: str | None = None) -> Report:
+        return await self._get("/reports", Report, to=last, by=by, site=site, **{"from": first})
+
+    async def report_xlsx(
+        self, first: str, last: str, by: str, site: str | None = None
+    ) -> tuple[bytes, str]:
+        """The Excel file and the name the server gives it."""
+        params = {"from": first, "to": last, "by": by, "format": "xlsx"}
+        r = await self.request(
+            "GET", "/reports", params={**params, **({"site": site} if site else {})}
+        )
+        name = r.headers.get("content-disposition", "").partition('filename="')[2].rstrip('"')
+        return r.content, name or f"bao-cao-{first}-{last}.xlsx"

@@ -61,3 +61,23 @@ def parse_day(text: str, lang: str) -> date | None:
         except ValueError:
             continue
     return None
+
+
+def number(value: float | None, lang: str, decimals: int = 0) -> str:
+    """1.234 and 7,5 (vi); 1,234 and 7.5 (en)."""
+    if value is None:
+        return "—"
+    text = f"{value:,.{decimals}f}"
+    if lang != "en":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def percent(share: float | None, lang: str, decimals: int = 1) -> str:
+    """A share (0..1) as 96,5% (vi) or 96.5% (en)."""
+    return "—" if share is None else number(share * 100, lang, decimals) + "%"
+
+
+def minutes(seconds: float | None, lang: str) -> str:
+    """A duration in minutes with one decimal: 7,5 (vi) or 7.5 (en)."""
+    return "—" if seconds is None else number(seconds / 60, lang, 1)

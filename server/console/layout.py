@@ -33,6 +33,7 @@ NAV = (
     NavItem("nav.hall", "/", "dashboard", MANAGERS),
     NavItem("nav.alerts", "/alerts", "notifications", MANAGERS),
     NavItem("nav.audit", "/audit", "history", MANAGERS),
+    NavItem("nav.reports", "/reports", "bar_chart", MANAGERS),
     NavItem("nav.users", "/users", "group", (Role.ADMIN,)),
     NavItem("nav.devices", "/devices", "devices", (Role.ADMIN,)),
     NavItem("nav.centre", "/centre", "tune", (Role.ADMIN,)),

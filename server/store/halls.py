@@ -12,7 +12,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection
@@ -21,6 +21,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from protocol.centre import CentreConfig
 from protocol.errors import ErrorCode
+from protocol.events import EventType
 from server.domain.actor import SYSTEM
 from server.domain.clock import Clock
 from server.domain.decide import close_day, day_turned
@@ -61,6 +62,8 @@ class Halls:
         self._guard = threading.Lock()
         self._queue: dict[str, deque[_Job]] = {}  # threads waiting to write
         self._async: dict[str, deque[_Job]] = {}  # the event loop's decisions to write
+        # Told of each business day that ended (its close committed): the reports.
+        self.on_day_closed: Callable[[str, date], None] | None = None
 
     def _lock(self, site: str) -> threading.Lock:
         with self._guard:
@@ -177,6 +180,11 @@ class Halls:
             job.done = True
         if self.publish is not None and wire:
             self.publish(site, wire)
+        if self.on_day_closed is not None:
+            for w in wire:
+                d = w["data"]
+                if w["type"] == EventType.DAY_CLOSED.value and d.new_day != d.day:
+                    self.on_day_closed(site, date.fromisoformat(d.day))
 
     def _alone(self, site: str, job: "_Job") -> list[dict[str, Any]]:
         for i in range(ATTEMPTS):

@@ -1,4 +1,4 @@
-""""In thử" from the settings screen: this centre's ticket, marked IN THỬ, and a QR code
+""" "In thử" from the settings screen: this centre's ticket, marked IN THỬ, and a QR code
 that leads nowhere — read back from the bytes the printer received."""
 
 from __future__ import annotations

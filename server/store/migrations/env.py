@@ -4,7 +4,7 @@ from alembic import context
 from sqlalchemy import create_engine, pool
 from sqlmodel import SQLModel
 
-from server.store import notify_tables, tables  # noqa: F401  (registers the tables)
+from server.store import aggregates, notify_tables, tables  # noqa: F401  (registers the tables)
 
 config = context.config
 target_metadata = SQLModel.metadata

@@ -35,6 +35,7 @@ RULES: list[tuple[str, str, set[str]]] = [
     ("PATCH", r"^/api/v1/admin/users/", {"admin"}),
     ("DELETE", r"^/api/v1/admin/devices/", {"admin"}),
     ("GET", r"^/api/v1/devices$", {"admin", "supervisor"}),
+    ("GET", r"^/api/v1/reports$", {"admin", "supervisor"}),
     ("POST", r"^/api/v1/devices/me/printer$", {"kiosk"}),
     ("GET", r"^/api/v1/admin/centre(\.yaml)?$", {"admin"}),
     ("PUT", r"^/api/v1/admin/centre$", {"admin"}),
