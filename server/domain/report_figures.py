@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from math import ceil
+from operator import add
 from typing import Any
 
 from protocol.reports import BUCKET_S, MAX_S, ReportFigures
@@ -38,8 +39,10 @@ class Tally:
     idle_ms: int = 0
     waiting_sum: int = 0  # tickets waiting at HH:00, summed over the samples
     waiting_samples: int = 0
-    wait_hist: Counter[int] = field(default_factory=Counter)
-    svc_hist: Counter[int] = field(default_factory=Counter)
+    # Histograms: the count of samples per 10 s bucket, as a list indexed by bucket (two
+    # lists add up element by element at C speed: a province's year merges quickly).
+    wait_hist: list[int] = field(default_factory=list)
+    svc_hist: list[int] = field(default_factory=list)
     ratings: Counter[str] = field(default_factory=Counter)
     low_reasons: Counter[str] = field(default_factory=Counter)
     paused_ms: Counter[str] = field(default_factory=Counter)
@@ -49,12 +52,12 @@ class Tally:
         self.wait_n += 1
         self.wait_ms += ms
         self.wait_within += within
-        self.wait_hist[bucket(ms)] += 1
+        _bump(self.wait_hist, bucket(ms), 1)
 
     def service(self, ms: int) -> None:
         self.svc_n += 1
         self.svc_ms += ms
-        self.svc_hist[bucket(ms)] += 1
+        _bump(self.svc_hist, bucket(ms), 1)
 
     def rating(self, level: str, satisfied: bool, low: bool, reasons: list[str]) -> None:
         self.rated += 1
@@ -66,29 +69,41 @@ class Tally:
     def merge(self, other: "Tally") -> "Tally":
         for f in SCALARS:
             setattr(self, f, getattr(self, f) + getattr(other, f))
-        for f in MAPS:
+        for f in HISTS:
+            _add(getattr(self, f), getattr(other, f))
+        for f in COUNTS:
             getattr(self, f).update(getattr(other, f))
         return self
 
-    def absorb(self, scalars: Sequence[int], maps: dict[str, dict[str, int]]) -> "Tally":
-        """Add a stored row (its SCALARS in order, its `maps()`) without building a Tally.
-        Its histograms keep their buckets as text; `quantile` reads either."""
+    def absorb(self, scalars: Sequence[int], maps: dict[str, Any]) -> "Tally":
+        """Add a stored row (its SCALARS in order, its `maps()`) without building a Tally."""
         for f, v in zip(SCALARS, scalars, strict=True):
             if v:
                 setattr(self, f, getattr(self, f) + v)
         for f, m in maps.items():
-            getattr(self, f).update(m)
+            mine = getattr(self, f)
+            if f not in HISTS:
+                mine.update(m)
+            elif isinstance(m, list):
+                _add(mine, m)
+            else:
+                for b, n in m.items():
+                    _bump(mine, int(b), n)
         return self
 
     def empty(self) -> bool:
         return self == Tally()
 
     # -- storing -----------------------------------------------------------------------
-    def maps(self) -> dict[str, dict[str, int]]:
-        """The histograms and per-level/per-reason counts, as JSON keeps them."""
-        return {f: {str(k): v for k, v in getattr(self, f).items() if v} for f in MAPS}
+    def maps(self, dense: bool = False) -> dict[str, Any]:
+        """The histograms and per-level/per-reason counts, as JSON keeps them: histograms
+        as {bucket: count} (a day's few samples), or `dense` as the list (roll-ups)."""
+        out: dict[str, Any] = {f: {k: v for k, v in getattr(self, f).items() if v} for f in COUNTS}
+        for f in HISTS:
+            h = getattr(self, f)
+            out[f] = _trimmed(h) if dense else {str(b): n for b, n in enumerate(h) if n}
+        return {k: v for k, v in out.items() if v}
 
-    # -- showing -----------------------------------------------------------------------
     def figures(self, levels: list[RatingLevel] | None = None) -> ReportFigures:
         order = {lv.code: i for i, lv in enumerate(levels or [])}
         return ReportFigures(
@@ -116,23 +131,40 @@ class Tally:
 
 
 HISTS = ("wait_hist", "svc_hist")
-MAPS = (*HISTS, "ratings", "low_reasons", "paused_ms")
+COUNTS = ("ratings", "low_reasons", "paused_ms")
+MAPS = (*HISTS, *COUNTS)
 SCALARS = tuple(f.name for f in fields(Tally) if f.name not in MAPS)
 
 
-def quantile(hist: Counter[int], q: float) -> float | None:
+def _bump(hist: list[int], b: int, n: int) -> None:
+    if b >= len(hist):
+        hist.extend([0] * (b + 1 - len(hist)))
+    hist[b] += n
+
+
+def _add(into: list[int], other: Sequence[int]) -> None:
+    if len(into) < len(other):
+        into.extend([0] * (len(other) - len(into)))
+    into[: len(other)] = map(add, into, other)
+
+
+def _trimmed(hist: list[int]) -> list[int]:
+    end = len(hist)
+    while end and not hist[end - 1]:
+        end -= 1
+    return hist[:end]
+
+
+def quantile(hist: list[int], q: float) -> float | None:
     """The nearest-rank q-quantile (the smallest sample with at least q of all samples at
     or below it), as the middle of its 10 s bucket: within 5 s of the exact value."""
-    buckets: Counter[int] = Counter()
-    for b, n in hist.items():
-        buckets[int(b)] += n  # stored rows' buckets are text
-    total = sum(buckets.values())
+    total = sum(hist)
     if total == 0:
         return None
     rank = max(1, ceil(q * total - 1e-9))
     seen = 0
-    for b in sorted(buckets):
-        seen += buckets[b]
+    for b, n in enumerate(hist):
+        seen += n
         if seen >= rank:
             return float(MAX_S) if b == LAST_BUCKET else (b + 0.5) * BUCKET_S
     raise AssertionError("unreachable")

@@ -56,11 +56,12 @@ def spans(first: date, last: date, months: bool) -> list[tuple[str, date, date]]
 
 
 def _tallies(
-    ctx: Context, live: LiveDays, s: _Site, dim: str, first: date, last: date
+    ctx: Context, live: LiveDays, s: _Site, dim: str, first: date, last: date, daily: bool
 ) -> Iterator[tuple[date, str, Tally | Stored]]:
-    """(day, key, tally or stored row) of one site's rows of `dim` in the period."""
+    """(day, key, tally or stored row) of one site's rows of `dim` in the period; `daily`:
+    each day's own rows (else whole months, quarters and years from their roll-ups)."""
     today = s.row.business_day
-    closed = spans(first, min(last, today - timedelta(days=1)), months=dim != "day")
+    closed = spans(first, min(last, today - timedelta(days=1)), months=not daily)
     with ctx.db.reader.connect() as conn:
         for _site, day, _dim, key, stored in aggregates.read(conn, [s.row.code], dim, closed):
             yield day, key, stored
@@ -84,14 +85,14 @@ def build_report(
     rows: dict[tuple[str | None, str], Tally] = defaultdict(Tally)
     total = Tally()
     for s in centres:
-        for day, _key, t in _tallies(ctx, live, s, "day", first, last):
+        for day, _key, t in _tallies(ctx, live, s, "day", first, last, by == ReportBy.DAY):
             _add(total, t)
             if by == ReportBy.DAY:
                 _add(rows[(None, day.isoformat())], t)
         if by == ReportBy.DAY:
             continue
         own = s.row.code if by in SITE_KEYED and len(centres) > 1 else None
-        for _day, key, t in _tallies(ctx, live, s, by.value, first, last):
+        for _day, key, t in _tallies(ctx, live, s, by.value, first, last, False):
             _add(rows[(own, key)], t)
     levels = centres[0].cfg.rating_levels
     names = _Names(ctx, centres, by, {k for _s, k in rows})

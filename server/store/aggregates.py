@@ -45,7 +45,7 @@ report_agg = Table(
     Column("maps", Text, nullable=False),
 )
 A = report_agg.c
-Stored = tuple[Sequence[int], dict[str, dict[str, int]]]  # a row's SCALARS and maps
+Stored = tuple[Sequence[int], dict[str, Any]]  # a row's SCALARS and maps
 
 
 # Roll-ups: each grain's row sums its parts' rows (a month its days, a quarter its
@@ -82,7 +82,7 @@ def period_end(grain: str, start: date) -> date:
 def _row(site: str, grain: str, day: date, dim: str, key: str, t: Tally) -> dict[str, Any]:
     row: dict[str, Any] = {f: getattr(t, f) for f in SCALARS}
     row.update(site=site, grain=grain, day=day, dim=dim, key=key)
-    row["maps"] = json.dumps(t.maps(), separators=(",", ":"))
+    row["maps"] = json.dumps(t.maps(dense=grain != "d"), separators=(",", ":"))
     return row
 
 
