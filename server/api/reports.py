@@ -1,7 +1,7 @@
 """Reports: `GET /reports?from=&to=&by=[&site=][&format=xlsx]`, supervisors and admins.
 
-`report_sites` says which centres the caller may see: their own centre here; the
-province's scope (a province user's `?site=`, or every site) replaces it at merge.
+`report_sites` says which centres: a centre user's own; a province user's `?site=`, or
+every centre of the province with `?site=*`.
 """
 
 import asyncio
@@ -12,21 +12,32 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 
 from protocol.errors import ErrorCode
 from protocol.reports import Report, ReportBy
-from server.api.deps import Managers, ServicesDep
+from server.api.deps import Managers, ServicesDep, scoped_site
 from server.domain.errors import DomainError
 from server.queries.reports import build_report
 from server.queries.reports_xlsx import XLSX_TYPE, workbook
+from server.queries.sites import managed_sites
 from server.store.report_log import LiveDays
 
 router = APIRouter(tags=["reports"])
-SiteCode = Annotated[str | None, Query(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
+EVERY_CENTRE = "*"
+SiteCode = Annotated[
+    str | None,
+    Query(
+        pattern=r"^([a-z0-9][a-z0-9_-]{0,63}|\*)$",
+        description="province users: a centre's code, or * for every centre",
+    ),
+]
 
 
-async def report_sites(who: Managers, site: SiteCode = None) -> list[str]:
-    """The centres of the report: the caller's own (another centre's is forbidden)."""
-    if site is not None and site != who.site:
+async def report_sites(who: Managers, svc: ServicesDep, site: SiteCode = None) -> list[str]:
+    """The centres of the report (server.domain.accounts.managed_site's rule)."""
+    if site != EVERY_CENTRE:
+        return [await scoped_site(who, svc, site)]
+    if not who.province:
         raise DomainError(ErrorCode.FORBIDDEN, "a centre's staff see their own centre only")
-    return [who.site]
+    refs = await asyncio.to_thread(managed_sites, svc.ctx, who)
+    return [r.code for r in refs]
 
 
 Sites = Annotated[list[str], Depends(report_sites)]

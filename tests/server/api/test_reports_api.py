@@ -125,3 +125,49 @@ def test_who_may_ask_and_bad_input(inproc: InProc) -> None:
     assert env.api("GET", "/reports?from=2026-02-01&to=2026-03-01&by=x", sup).status_code == 422
     empty = env.api("GET", "/reports?from=2020-01-01&to=2020-12-31", sup).json()
     assert empty["rows"] == [] and empty["total"]["issued"] == 0
+
+
+def test_a_province_report_adds_up_its_centres(inproc: InProc) -> None:
+    """A province supervisor asks one centre (`?site=`) or every centre (`?site=*`); the
+    province's total is the centres' totals added; a centre's supervisor may do neither."""
+    from motcua.demo import DEMO_PASSWORD, SAMPLE
+    from protocol.enums import Role
+    from server.centre import load_centre_file
+    from server.commands.accounts import add_user
+    from server.commands.setup import load_centre
+
+    env = inproc
+    home = env.api("GET", "/catalog", env.display_token).json()["site"]
+    cfg = load_centre_file(SAMPLE).model_copy(
+        update={"site": "huyen-duc-trong", "name": "Trung tâm huyện Đức Trọng"}
+    )
+    load_centre(env.ctx, cfg, new_site=True)
+    add_user(env.ctx, home, "tinh-qt", Role.ADMIN, DEMO_PASSWORD, province=True)
+    province = env.login("tinh-qt")
+    for _ in range(2):
+        env.issue("dat-dai")  # the home centre, through its kiosk
+    r = env.api(
+        "POST",
+        "/admin/devices?site=huyen-duc-trong",
+        province,
+        json={"name": "k-dt", "role": "kiosk"},
+    )
+    kiosk = r.json()["token"]
+    other = env.api(
+        "POST",
+        "/tickets",
+        kiosk,
+        json={"service_id": "dat-dai"},
+        headers={"Idempotency-Key": "dt-1"},
+    )
+    assert other.status_code == 201, other.text
+    day = env.clock.now().date().isoformat()
+    q = f"/reports?from={day}&to={day}&by=service"
+    each = {s: env.api("GET", f"{q}&site={s}", province).json() for s in (home, "huyen-duc-trong")}
+    both = env.api("GET", f"{q}&site=*", province).json()
+    assert sorted(both["sites"]) == sorted(each)
+    assert [e["total"]["issued"] for e in each.values()] == [2, 1]
+    assert both["total"]["issued"] == 3
+    sup = env.login("giamsat")
+    assert env.api("GET", f"{q}&site=*", sup).status_code == 403
+    assert env.api("GET", f"{q}&site=huyen-duc-trong", sup).status_code == 403
