@@ -14,7 +14,7 @@ os.environ.setdefault(
     "MOTCUA_CONFIG_DIR", f"/tmp/motcua-test-config-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 )
 
-pytest_plugins = ["tests.support.live_server", "tests.support.inproc"]
+pytest_plugins = ["tests.support.live_server", "tests.support.inproc", "tests.support.browser"]
 
 # tests/ mirrors the packages: the first folder names the package a test is about.
 PACKAGE_OF_FOLDER = {

@@ -21,11 +21,11 @@ from server.public.pages import (
     Id,
     book_page,
     field_of,
-    limited,
     refused,
     take_page,
+    visit,
 )
-from server.public.render import PREFIX, Page
+from server.public.render import PREFIX
 from server.public.source import SourceDep
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
@@ -49,16 +49,11 @@ def _invalid(e: ValidationError) -> DomainError:
 
 @router.post("/f/{service_id}/take", response_class=HTMLResponse)
 async def take(request: Request, service_id: Id, source: SourceDep) -> Response:
-    page = Page.of(request)
-    if (no := await limited(request)) is not None:
-        return no
+    got = await visit(request, source, lambda _, centre: field_of(centre, service_id))
+    if isinstance(got, Response):
+        return got
+    page, centre, s = got
     form = await request.form()
-    centre = None
-    try:
-        centre = await asyncio.to_thread(source.centre, page.site)
-        s = field_of(centre, service_id)
-    except DomainError as e:
-        return refused(page, centre, e)
     try:
         try:
             body = PublicTicketCreate(
@@ -75,16 +70,11 @@ async def take(request: Request, service_id: Id, source: SourceDep) -> Response:
 
 @router.post("/f/{service_id}/book", response_class=HTMLResponse)
 async def book(request: Request, service_id: Id, source: SourceDep) -> Response:
-    page = Page.of(request)
-    if (no := await limited(request)) is not None:
-        return no
+    got = await visit(request, source, lambda _, centre: field_of(centre, service_id))
+    if isinstance(got, Response):
+        return got
+    page, centre, s = got
     form = await request.form()
-    centre = None
-    try:
-        centre = await asyncio.to_thread(source.centre, page.site)
-        s = field_of(centre, service_id)
-    except DomainError as e:
-        return refused(page, centre, e)
     day = _day(form)
     slot = str(form.get("slot_start") or "")
     try:
@@ -118,12 +108,11 @@ def _day(form: FormData) -> date | None:
 
 @router.post("/b/{code}/cancel", response_class=HTMLResponse)
 async def cancel(request: Request, code: Code, source: SourceDep) -> Response:
-    page = Page.of(request)
-    if (no := await limited(request)) is not None:
-        return no
-    centre = None
+    got = await visit(request, source, lambda *_: None)
+    if isinstance(got, Response):
+        return got
+    page, centre, _ = got
     try:
-        centre = await asyncio.to_thread(source.centre, page.site)
         done = await source.cancel(page.site, code)
     except DomainError as e:
         return refused(page, centre, e)

@@ -4,8 +4,9 @@ booking forms, a booking with its code and QR. Server-rendered HTML, a few KB ea
 is possible comes from the server (`Source`), never decided here."""
 
 import asyncio
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Annotated
+from typing import Annotated, TypeVar
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Path, Query, Request
@@ -14,6 +15,7 @@ from starlette.exceptions import HTTPException
 
 from protocol.errors import ErrorCode
 from protocol.public import AppointmentBooked, PublicCentre, PublicService
+from protocol.snapshot import ProcedureInfo
 from server.api.problems import STATUS
 from server.api.ratelimit import public_rate_limit
 from server.domain.errors import DomainError
@@ -24,6 +26,7 @@ router = APIRouter(prefix=PREFIX, include_in_schema=False)
 Id = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
 Code = Annotated[str, Path(pattern=r"^[A-Za-z0-9-]{4,32}$")]
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+T = TypeVar("T")
 
 
 async def limited(request: Request) -> Response | None:
@@ -59,11 +62,37 @@ class _Nameless:
     address = None
 
 
+async def visit(
+    request: Request, source: Source, then: Callable[[Page, PublicCentre], T]
+) -> tuple[Page, PublicCentre, T] | Response:
+    """What each page starts with: the public rate limit, the centre, then what `then`
+    reads with it (the field named, a booking...); a refusal of any of them comes back as
+    the page saying so."""
+    page = Page.of(request)
+    if (no := await limited(request)) is not None:
+        return no
+    centre = None
+    try:
+        centre = await asyncio.to_thread(source.centre, page.site)
+        return page, centre, await asyncio.to_thread(then, page, centre)
+    except DomainError as e:
+        return refused(page, centre, e)
+
+
 def field_of(centre: PublicCentre, service_id: str) -> PublicService:
     s = next((s for s in centre.services if s.id == service_id), None)
     if s is None:
         raise DomainError(ErrorCode.UNKNOWN_SERVICE, service_id)
     return s
+
+
+def procedure_of(centre: PublicCentre, procedure_id: str) -> tuple[PublicService, ProcedureInfo]:
+    found = next(
+        ((s, p) for s in centre.services for p in s.procedures if p.id == procedure_id), None
+    )
+    if found is None:
+        raise DomainError(ErrorCode.UNKNOWN_PROCEDURE, procedure_id)
+    return found
 
 
 @router.get("", response_class=RedirectResponse)
@@ -73,16 +102,11 @@ def bare(request: Request) -> RedirectResponse:
 
 @router.get("/", response_class=HTMLResponse)
 async def home(request: Request, source: SourceDep) -> Response:
-    page = Page.of(request)
-    if (no := await limited(request)) is not None:
-        return no
-    try:
-        centre = await asyncio.to_thread(source.centre, page.site)
-    except DomainError as e:
-        return refused(page, None, e)
-    return page.html(
-        "home.html", title=page.t("home.title"), centre=centre, today_hours=_today(page, centre)
-    )
+    got = await visit(request, source, _today)
+    if isinstance(got, Response):
+        return got
+    page, centre, today = got
+    return page.html("home.html", title=page.t("home.title"), centre=centre, today_hours=today)
 
 
 def _today(page: Page, centre: PublicCentre) -> str:
@@ -94,15 +118,10 @@ def _today(page: Page, centre: PublicCentre) -> str:
 
 @router.get("/f/{service_id}", response_class=HTMLResponse)
 async def field(request: Request, service_id: Id, source: SourceDep) -> Response:
-    page = Page.of(request)
-    if (no := await limited(request)) is not None:
-        return no
-    centre = None
-    try:
-        centre = await asyncio.to_thread(source.centre, page.site)
-        s = field_of(centre, service_id)
-    except DomainError as e:
-        return refused(page, centre, e)
+    got = await visit(request, source, lambda _, centre: field_of(centre, service_id))
+    if isinstance(got, Response):
+        return got
+    page, centre, s = got
     return page.html("field.html", title=page.name(s), centre=centre, s=s)
 
 
@@ -110,15 +129,10 @@ async def field(request: Request, service_id: Id, source: SourceDep) -> Response
 async def take_form(
     request: Request, service_id: Id, source: SourceDep, p: str | None = None
 ) -> Response:
-    page = Page.of(request)
-    if (no := await limited(request)) is not None:
-        return no
-    centre = None
-    try:
-        centre = await asyncio.to_thread(source.centre, page.site)
-        s = field_of(centre, service_id)
-    except DomainError as e:
-        return refused(page, centre, e)
+    got = await visit(request, source, lambda _, centre: field_of(centre, service_id))
+    if isinstance(got, Response):
+        return got
+    page, centre, s = got
     return take_page(page, centre, s, p)
 
 
@@ -154,13 +168,11 @@ async def book_form(
     date_: Annotated[date | None, Query(alias="date")] = None,
     p: str | None = None,
 ) -> Response:
-    page = Page.of(request)
-    if (no := await limited(request)) is not None:
-        return no
-    centre = None
+    got = await visit(request, source, lambda _, centre: field_of(centre, service_id))
+    if isinstance(got, Response):
+        return got
+    page, centre, s = got
     try:
-        centre = await asyncio.to_thread(source.centre, page.site)
-        s = field_of(centre, service_id)
         return await asyncio.to_thread(book_page, page, source, centre, s, date_, p)
     except DomainError as e:
         return refused(page, centre, e)
@@ -206,20 +218,10 @@ def _open(centre: PublicCentre, d: date) -> bool:
 
 @router.get("/p/{procedure_id}", response_class=HTMLResponse)
 async def procedure(request: Request, procedure_id: Id, source: SourceDep) -> Response:
-    page = Page.of(request)
-    if (no := await limited(request)) is not None:
-        return no
-    centre = None
-    try:
-        centre = await asyncio.to_thread(source.centre, page.site)
-        s, p = next(
-            ((s, p) for s in centre.services for p in s.procedures if p.id == procedure_id),
-            (None, None),
-        )
-        if s is None or p is None:
-            raise DomainError(ErrorCode.UNKNOWN_PROCEDURE, procedure_id)
-    except DomainError as e:
-        return refused(page, centre, e)
+    got = await visit(request, source, lambda _, centre: procedure_of(centre, procedure_id))
+    if isinstance(got, Response):
+        return got
+    page, centre, (s, p) = got
     return page.html("procedure.html", title=p.name, centre=centre, s=s, p=p)
 
 
@@ -233,15 +235,10 @@ def find_booking(request: Request, code: str = "") -> RedirectResponse:
 
 @router.get("/b/{code}", response_class=HTMLResponse)
 async def booking(request: Request, code: Code, source: SourceDep) -> Response:
-    page = Page.of(request)
-    if (no := await limited(request)) is not None:
-        return no
-    centre = None
-    try:
-        centre = await asyncio.to_thread(source.centre, page.site)
-        b = await asyncio.to_thread(source.booking, page.site, code)
-    except DomainError as e:
-        return refused(page, centre, e)
+    got = await visit(request, source, lambda page, _: source.booking(page.site, code))
+    if isinstance(got, Response):
+        return got
+    page, centre, b = got
     return booking_page(page, centre, b)
 
 

@@ -9,53 +9,15 @@ its own browser download is never needed. Skips, saying which, when either is mi
 Screenshots go to $MOTCUA_SCREENSHOT_DIR when set (to look at), else the test's tmp dir.
 """
 
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.support.browser import PHONE, assert_only_from, record_requests, screenshot_dir
 from tests.support.live_server import LiveServer
 
 pytestmark = pytest.mark.slow
-
-CHROMIUM = next(
-    (
-        p
-        for p in (
-            os.environ.get("MOTCUA_CHROMIUM"),
-            shutil.which("chromium"),
-            shutil.which("chromium-browser"),
-            "/usr/bin/chromium",
-        )
-        if p and Path(p).exists()
-    ),
-    None,
-)
-PHONE = {"width": 360, "height": 740}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if CHROMIUM is None:
-        pytest.skip("no chromium installed (apt-get install -y chromium)")
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright not installed (pip install playwright)"
-    )
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
-        try:
-            yield b
-        finally:
-            b.close()
-
-
-def shots(tmp_path: Path) -> Path:
-    d = Path(os.environ.get("MOTCUA_SCREENSHOT_DIR") or tmp_path)
-    d.mkdir(parents=True, exist_ok=True)
-    return d
 
 
 def issue(srv: LiveServer, service_id: str = "dat-dai") -> dict[str, Any]:
@@ -72,7 +34,7 @@ def act(srv: LiveServer, clerk: str, counter_id: int, action: str) -> None:
 def test_the_phone_page_live_in_two_languages(
     live_server: LiveServer, browser: Any, tmp_path: Path
 ) -> None:
-    srv, out = live_server, shots(tmp_path)
+    srv, out = live_server, screenshot_dir(tmp_path)
     clerk = srv.login("canbo1")
     act(srv, clerk, 1, "open")
     first, _second, mine = issue(srv), issue(srv), issue(srv)
@@ -80,8 +42,7 @@ def test_the_phone_page_live_in_two_languages(
 
     ctx = browser.new_context(viewport=PHONE, device_scale_factor=1, locale="vi-VN")
     page = ctx.new_page()
-    requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
+    requests = record_requests(page)
     page.goto(f"{srv.url}/t/{mine['tracking_code']}")
     page.wait_for_selector("#dot.live", timeout=10_000)  # the push is connected
     assert page.text_content("#number") == mine["number"]
@@ -127,7 +88,7 @@ def test_the_phone_page_live_in_two_languages(
     assert "trực tiếp" not in (page.text_content("#updated") or "")
     page.screenshot(path=str(out / "track-vi-done.png"))
     # Offline LAN: every request went to the server itself (no CDN, font or script).
-    assert requests and all(u.startswith(srv.url) for u in requests), requests
+    assert_only_from(srv.url, requests)
     ctx.close()
 
 

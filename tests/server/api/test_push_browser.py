@@ -10,9 +10,6 @@ Playwright, as tests/server/api/test_phone_page_browser.py."""
 
 import base64
 import json
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,23 +18,10 @@ import pytest
 from tests.server.notify.fakes import PhoneKeys, fake_http
 from tests.server.notify.live import kiosk_ticket, messages, notify_server
 from tests.server.notify.support import wait_until
+from tests.support.browser import PHONE
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = next(
-    (
-        p
-        for p in (
-            os.environ.get("MOTCUA_CHROMIUM"),
-            shutil.which("chromium"),
-            shutil.which("chromium-browser"),
-            "/usr/bin/chromium",
-        )
-        if p and Path(p).exists()
-    ),
-    None,
-)
-PHONE = {"width": 360, "height": 740}
 FAKE_SUBSCRIBE = """
 (() => {
   const endpoint = %(endpoint)s, keys = %(keys)s;
@@ -53,21 +37,6 @@ FAKE_SUBSCRIBE = """
   PushManager.prototype.getSubscription = function () { return Promise.resolve(null); };
 })();
 """
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if CHROMIUM is None:
-        pytest.skip("no chromium installed (apt-get install -y chromium)")
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright not installed (pip install playwright)"
-    )
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 def act(srv: Any, clerk: str, action: str) -> None:

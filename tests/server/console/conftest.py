@@ -7,46 +7,17 @@ against a live server of the sample centre (`live_server`).
 logs in, and takes screenshots into $MOTCUA_SCREENSHOT_DIR (e.g. /tmp/shots/console)
 when set, else the test's tmp dir."""
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.support.browser import assert_only_from, record_requests
 from tests.support.live_server import LiveServer
 
-CHROMIUM = next(
-    (
-        p
-        for p in (
-            os.environ.get("MOTCUA_CHROMIUM"),
-            shutil.which("chromium"),
-            shutil.which("chromium-browser"),
-            "/usr/bin/chromium",
-        )
-        if p and Path(p).exists()
-    ),
-    None,
-)
 DESK = {"width": 1366, "height": 768}
 WAIT_MS = 15_000
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if CHROMIUM is None:
-        pytest.skip("no chromium installed (apt-get install -y chromium)")
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright not installed (pip install playwright)"
-    )
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 class Console:
@@ -55,8 +26,7 @@ class Console:
         self.ctx = browser.new_context(viewport=DESK, device_scale_factor=1, locale="vi-VN")
         self.ctx.set_default_timeout(WAIT_MS)
         self.page = self.ctx.new_page()
-        self.requests: list[str] = []
-        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.requests = record_requests(self.page)
 
     def open(self, path: str = "/") -> Any:
         self.page.goto(f"{self.srv.url}/console{path}")
@@ -84,21 +54,12 @@ class Console:
         return str(self.page.text_content(selector) or "")
 
     def only_local(self) -> None:
-        assert self.requests, "the pages made no request at all?"
-        away = [u for u in self.requests if not u.startswith(self.srv.url)]
-        assert not away, f"requests to another host: {away}"
+        assert_only_from(self.srv.url, self.requests)
 
     def close(self) -> None:
         if self.requests:  # (none when the test skipped before opening a page)
             self.only_local()
         self.ctx.close()
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    d = Path(os.environ.get("MOTCUA_SCREENSHOT_DIR") or tmp_path)
-    d.mkdir(parents=True, exist_ok=True)
-    return d
 
 
 @pytest.fixture

@@ -6,8 +6,6 @@ wait asks what becomes of them, and "move" moves their tickets. Screenshots of e
 in Vietnamese and English at 1366×768, go to $MOTCUA_SCREENSHOT_DIR (else the test's tmp
 dir). Needs Debian's chromium and playwright (skips, saying which, without them)."""
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,32 +13,11 @@ import pytest
 import yaml
 
 from server.console.centre_specs import TABS
-from tests.server.api.test_phone_page_browser import CHROMIUM
+from tests.support.browser import screenshot_dir
 from tests.support.live_server import LiveServer
 
 pytestmark = pytest.mark.slow
 SCREEN = {"width": 1366, "height": 768}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if CHROMIUM is None:
-        pytest.skip("no chromium installed (apt-get install -y chromium)")
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright not installed (pip install playwright)"
-    )
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
-        try:
-            yield b
-        finally:
-            b.close()
-
-
-def shots(tmp_path: Path) -> Path:
-    d = Path(os.environ.get("MOTCUA_SCREENSHOT_DIR") or tmp_path)
-    d.mkdir(parents=True, exist_ok=True)
-    return d
 
 
 def editor(browser: Any, srv: LiveServer, lang: str = "vi") -> Any:
@@ -97,7 +74,7 @@ def issue(srv: LiveServer, service_id: str) -> dict[str, Any]:
 
 
 def test_every_tab_in_both_languages(live_server: LiveServer, browser: Any, tmp_path: Path) -> None:
-    out = shots(tmp_path)
+    out = screenshot_dir(tmp_path)
     for lang, title in (("vi", "Cấu hình trung tâm"), ("en", "Centre configuration")):
         page = editor(browser, live_server, lang)
         assert page.locator(".text-h5", has_text=title).count() == 1
@@ -115,7 +92,7 @@ def test_every_tab_in_both_languages(live_server: LiveServer, browser: Any, tmp_
 def test_a_new_field_and_its_counter_reach_the_kiosk(
     live_server: LiveServer, browser: Any, tmp_path: Path
 ) -> None:
-    srv, out = live_server, shots(tmp_path)
+    srv, out = live_server, screenshot_dir(tmp_path)
     page = editor(browser, srv)
     fields = tab(page, "fields")
     fields.locator('[data-testid="add-services"]').click()
@@ -183,13 +160,13 @@ def test_colliding_numbers_are_refused_on_the_field(
     assert "xay-dung" in problem.inner_text() and "dat-dai" in problem.inner_text()
     assert fields.locator('[data-testid="problems"]').inner_text().count("xay-dung") >= 1
     assert page.locator('[data-testid="tab-fields"] .q-badge').inner_text() == "1"
-    snap(page, shots(tmp_path) / "centre-vi-refused.png")
+    snap(page, screenshot_dir(tmp_path) / "centre-vi-refused.png")
     # The dialog of the refused field shows the error on the input it is about.
     row(fields, "services", "xay-dung").locator('[data-action="edit"]').click()
     d = dialog(page)
     said = d.locator('.q-field:has([data-key="numbers.start"]) .q-field__messages')
     assert "dat-dai" in said.inner_text()
-    snap(page, shots(tmp_path) / "centre-vi-refused-dialog.png")
+    snap(page, screenshot_dir(tmp_path) / "centre-vi-refused-dialog.png")
     # Nothing was saved: the kiosk's field keeps its numbers.
     catalog = live_server.api("GET", "/catalog", live_server.kiosk_token).json()
     assert "xay-dung" in [s["id"] for s in catalog["services"]]
@@ -211,7 +188,7 @@ def test_removing_a_field_with_citizens_waiting_moves_them(
     asked = page.locator('[data-testid="in-use"]')
     asked.wait_for()
     assert "Xây dựng (xay-dung) còn 2 công dân đang chờ" in asked.inner_text()
-    snap(page, shots(tmp_path) / "centre-vi-in-use.png")
+    snap(page, screenshot_dir(tmp_path) / "centre-vi-in-use.png")
     asked.locator('[data-testid="in-use-target"]').click()
     page.locator(".q-menu .q-item", has_text="(tu-phap)").click()
     asked.locator('[data-testid="in-use-go"]').click()
@@ -226,7 +203,7 @@ def test_removing_a_field_with_citizens_waiting_moves_them(
 def test_phones_and_what_to_bring_are_edited_and_reach_the_phones(
     live_server: LiveServer, browser: Any, tmp_path: Path
 ) -> None:
-    srv, out = live_server, shots(tmp_path)
+    srv, out = live_server, screenshot_dir(tmp_path)
     page = editor(browser, srv)
     phones = tab(page, "phones")
     fill(phones, "phones.retention_days", "14")

@@ -6,7 +6,6 @@ one tap away and remembered; nothing is fetched from another host; no page is wi
 the phone. Screenshots of every page in both languages go to $MOTCUA_SCREENSHOT_DIR
 (e.g. /tmp/shots/phone), else the test's tmp dir. Skips without chromium/playwright."""
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,27 +16,11 @@ import pytest
 
 from protocol.centre import WEEKDAYS
 from protocol.errors import ERROR_TITLES, ErrorCode
-from tests.server.api.test_phone_page_browser import CHROMIUM, shots
+from tests.support.browser import PHONE, assert_only_from, record_requests, screenshot_dir
 from tests.support.live_server import LiveServer
 
 pytestmark = pytest.mark.slow
-PHONE = {"width": 360, "height": 740}
 FIELD = "tu-phap"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if CHROMIUM is None:
-        pytest.skip("no chromium installed (apt-get install -y chromium)")
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright not installed (pip install playwright)"
-    )
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 class Phone:
@@ -50,8 +33,7 @@ class Phone:
         )
         self.page = self.ctx.new_page()
         self.page.set_default_timeout(15_000)
-        self.requests: list[Any] = []
-        self.page.on("request", lambda r: self.requests.append(r))
+        self.requests = record_requests(self.page)
 
     def go(self, path: str) -> Any:
         return self.page.goto(self.srv.url + path)
@@ -69,12 +51,8 @@ class Phone:
         post = [r for r in self.requests if r.method == "POST"][-1]
         return parse_qs(post.post_data or "", keep_blank_values=True)
 
-    def only_this_server(self) -> None:
-        urls = [r.url for r in self.requests]
-        assert urls and all(u.startswith(self.srv.url) for u in urls), urls
-
     def close(self) -> None:
-        self.only_this_server()
+        assert_only_from(self.srv.url, self.requests)
         self.ctx.close()
 
 
@@ -100,7 +78,7 @@ def tomorrow() -> str:
 def test_take_a_number_with_consent_and_land_on_the_tracking_page(
     live_server: LiveServer, browser: Any, tmp_path: Path
 ) -> None:
-    srv, out = live_server, shots(tmp_path)
+    srv, out = live_server, screenshot_dir(tmp_path)
     configure(srv)
     phone = Phone(browser, srv)
     p = phone.page
@@ -148,7 +126,7 @@ def test_no_consent_no_phone_number_sent(live_server: LiveServer, browser: Any) 
 def test_book_a_time_see_code_and_qr_then_cancel(
     live_server: LiveServer, browser: Any, tmp_path: Path
 ) -> None:
-    srv, out = live_server, shots(tmp_path)
+    srv, out = live_server, screenshot_dir(tmp_path)
     configure(srv)
     for lang in ("vi", "en"):
         phone = Phone(browser, srv)
@@ -181,7 +159,7 @@ def test_book_a_time_see_code_and_qr_then_cancel(
 
 
 def test_a_refusal_is_said_plainly(live_server: LiveServer, browser: Any, tmp_path: Path) -> None:
-    srv, out = live_server, shots(tmp_path)
+    srv, out = live_server, screenshot_dir(tmp_path)
     configure(srv, daily_cap=1)
     first = srv.api("POST", "/public/tickets", json={"service_id": FIELD})
     assert first.status_code == 201, first.text
@@ -208,7 +186,7 @@ def test_a_refusal_is_said_plainly(live_server: LiveServer, browser: Any, tmp_pa
 def test_english_is_one_tap_away_and_remembered(
     live_server: LiveServer, browser: Any, tmp_path: Path
 ) -> None:
-    srv, out = live_server, shots(tmp_path)
+    srv, out = live_server, screenshot_dir(tmp_path)
     configure(srv)
     phone = Phone(browser, srv)
     p = phone.page
@@ -242,7 +220,7 @@ def test_every_page_small_and_within_the_phone(
     live_server: LiveServer, browser: Any, tmp_path: Path, lang: str
 ) -> None:
     """Each page whole (one request: its style and script inline) is a few KB."""
-    srv, out = live_server, shots(tmp_path)
+    srv, out = live_server, screenshot_dir(tmp_path)
     configure(srv)
     phone = Phone(browser, srv)
     sizes = {}
