@@ -44,6 +44,7 @@ GENERAL = (
     Spec("kiosk_limit.tickets", "int"),
     Spec("kiosk_limit.per_seconds", "int"),
     Spec("kiosk_when_printer_fails", "choice", choices=("screen", "stop")),
+    Spec("target_wait_min", "int"),
 )
 HOURS = (Spec("enforce_hours", "bool"),)
 TEXTS = (
@@ -96,6 +97,7 @@ SERVICE = (
     Spec("daily_limit", "int", optional=True),
     Spec("default_service_s", "float", optional=True),
     Spec("alert_wait_min", "int", optional=True),
+    Spec("target_wait_min", "int", optional=True),
     Spec("closed", "bool"),
     Spec("color", "color", optional=True),
     Spec("icon", optional=True),

@@ -354,6 +354,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "centre.f.numbers.prefix": ("Tiền tố (chữ)", "Prefix (letters)"),
     "centre.f.numbers.width": ("Độ dài số (thêm 0)", "Digits (zero-padded)"),
     "centre.f.daily_limit": ("Giới hạn số phiếu mỗi ngày", "Daily ticket limit"),
+    "centre.f.target_wait_min": (
+        "Thời gian chờ mục tiêu (phút, báo cáo)",
+        "Target wait (min, reports)",
+    ),
     "centre.f.alert_wait_min": (
         "Cảnh báo chờ quá (phút, riêng lĩnh vực)",
         "Wait alert after (min, this field)",
