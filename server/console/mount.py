@@ -32,6 +32,9 @@ from server.console import state
 from server.settings import Settings
 
 CONSOLE_PATH = "/console"
+# How long a page may take to build (its API calls) before NiceGUI gives up on it and
+# shows an error page: its default, 3 s, is too short for a busy server at 09:00.
+PAGE_BUILD_S = 30.0
 APP_KEY = "motcua.app"
 COOKIE = "motcua_console"
 _configured = False

@@ -12,13 +12,14 @@ from starlette.responses import RedirectResponse
 
 from protocol.admin import AlertPublic
 from server.console import fmt, layout
+from server.console.mount import PAGE_BUILD_S
 from server.console.session import ConsoleSession
 
 POLL_S = 3.0
 SHORT = frozenset({"since", "lasted", "counter", "number", "state"})
 
 
-@ui.page("/alerts")
+@ui.page("/alerts", response_timeout=PAGE_BUILD_S)
 async def alerts_page(request: Request) -> RedirectResponse | None:
     s = await layout.enter(request, "nav.alerts")
     if not isinstance(s, ConsoleSession):

@@ -11,10 +11,11 @@ from starlette.responses import RedirectResponse
 
 from protocol.admin import AuditPage, AuditRow
 from server.console import fmt, layout
+from server.console.mount import PAGE_BUILD_S
 from server.console.session import ConsoleSession
 
 
-@ui.page("/audit")
+@ui.page("/audit", response_timeout=PAGE_BUILD_S)
 async def audit_page(request: Request) -> RedirectResponse | None:
     s = await layout.enter(request, "nav.audit")
     if not isinstance(s, ConsoleSession):

@@ -16,6 +16,7 @@ from server.console.centre_answer import Failed, InUse, Invalid, Saved, outcome,
 from server.console.centre_form import CentreForm
 from server.console.centre_specs import TABS
 from server.console.client import ApiProblem, Unauthorized
+from server.console.mount import PAGE_BUILD_S
 from server.console.pages import centre_lists, centre_phones, centre_tabs
 from server.console.pages.centre_inputs import CSS, problems_banner
 from server.console.session import LOGIN_PATH, ConsoleSession
@@ -42,7 +43,7 @@ DRAW: dict[str, Callable[[Any], None]] = {
 }
 
 
-@ui.page("/centre")
+@ui.page("/centre", response_timeout=PAGE_BUILD_S)
 async def centre_page(request: Request) -> RedirectResponse | None:
     s = await layout.enter(request, "nav.centre")
     if not isinstance(s, ConsoleSession):

@@ -11,12 +11,13 @@ from starlette.responses import RedirectResponse
 from protocol.admin import DeviceCreate, DeviceCreated, DevicePublic
 from protocol.enums import Role
 from server.console import fmt, layout
+from server.console.mount import PAGE_BUILD_S
 from server.console.session import ConsoleSession
 
 DEVICE_ROLES = (Role.KIOSK, Role.DISPLAY, Role.RATING_PAD)
 
 
-@ui.page("/devices")
+@ui.page("/devices", response_timeout=PAGE_BUILD_S)
 async def devices_page(request: Request) -> RedirectResponse | None:
     s = await layout.enter(request, "nav.devices")
     if not isinstance(s, ConsoleSession):

@@ -19,6 +19,7 @@ from starlette.responses import RedirectResponse
 from protocol.enums import CounterStatus, TicketStatus
 from protocol.snapshot import CounterState, Snapshot, TicketPublic, WaitingTicket
 from server.console import fmt, layout
+from server.console.mount import PAGE_BUILD_S
 from server.console.pages.hall_actions import WaitingActions
 from server.console.session import ConsoleSession
 
@@ -32,7 +33,7 @@ STATUS_COLOR = {
 }
 
 
-@ui.page("/")
+@ui.page("/", response_timeout=PAGE_BUILD_S)
 async def hall_page(request: Request) -> RedirectResponse | None:
     s = await layout.enter(request, "nav.hall")
     if not isinstance(s, ConsoleSession):

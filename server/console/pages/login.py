@@ -10,11 +10,11 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse
 
 from server.console.client import ApiProblem
-from server.console.mount import CONSOLE_PATH
+from server.console.mount import CONSOLE_PATH, PAGE_BUILD_S
 from server.console.session import MANAGERS, ConsoleSession
 
 
-@ui.page("/login")
+@ui.page("/login", response_timeout=PAGE_BUILD_S)
 async def login_page(request: Request) -> RedirectResponse | None:
     s = ConsoleSession(request)
     user = s.user

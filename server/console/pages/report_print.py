@@ -14,7 +14,7 @@ from protocol.reports import Report, ReportBy
 from server.console import fmt, report_period, report_table
 from server.console import report_texts as _texts  # noqa: F401  (the pages' words)
 from server.console.client import ApiProblem, Unauthorized
-from server.console.mount import CONSOLE_PATH
+from server.console.mount import CONSOLE_PATH, PAGE_BUILD_S
 from server.console.session import LOGIN_PATH, MANAGERS, ConsoleSession
 
 PRINT_CSS = """
@@ -42,7 +42,7 @@ body { background: white; }
 """
 
 
-@ui.page("/reports/print")
+@ui.page("/reports/print", response_timeout=PAGE_BUILD_S)
 async def report_print_page(request: Request) -> RedirectResponse | None:
     s = ConsoleSession(request)
     user = s.user

@@ -12,12 +12,13 @@ from starlette.responses import RedirectResponse
 from protocol.reports import Report, ReportBy
 from server.console import fmt, layout, report_charts, report_period, report_table
 from server.console import report_texts as _texts  # noqa: F401  (the pages' words)
+from server.console.mount import PAGE_BUILD_S
 from server.console.session import ConsoleSession
 
 CHOICES = (*report_period.QUICK, "custom")
 
 
-@ui.page("/reports")
+@ui.page("/reports", response_timeout=PAGE_BUILD_S)
 async def reports_page(request: Request) -> RedirectResponse | None:
     s = await layout.enter(request, "nav.reports")
     if not isinstance(s, ConsoleSession):

@@ -11,12 +11,13 @@ from starlette.responses import RedirectResponse
 from protocol.admin import UserCreate, UserPatch, UserPublic
 from protocol.enums import Role
 from server.console import layout
+from server.console.mount import PAGE_BUILD_S
 from server.console.session import ConsoleSession
 
 USER_ROLES = (Role.CLERK, Role.SUPERVISOR, Role.ADMIN)
 
 
-@ui.page("/users")
+@ui.page("/users", response_timeout=PAGE_BUILD_S)
 async def users_page(request: Request) -> RedirectResponse | None:
     s = await layout.enter(request, "nav.users")
     if not isinstance(s, ConsoleSession):

@@ -17,7 +17,7 @@ from tests.support.browser import assert_only_from, record_requests
 from tests.support.live_server import LiveServer
 
 DESK = {"width": 1366, "height": 768}
-WAIT_MS = 15_000
+WAIT_MS = 30_000  # a wait, not a limit: a loaded CI machine builds pages slowly
 
 
 class Console:
@@ -29,7 +29,14 @@ class Console:
         self.requests = record_requests(self.page)
 
     def open(self, path: str = "/") -> Any:
-        self.page.goto(f"{self.srv.url}/console{path}")
+        url = f"{self.srv.url}/console{path}"
+        try:
+            self.page.goto(url)
+        except Exception as e:  # playwright's Error: the last page's own navigation (a reload, a
+            if "ERR_ABORTED" not in str(e):  # redirect to login) cut this one short
+                raise
+            self.page.wait_for_load_state("load")
+            self.page.goto(url)
         return self.page
 
     def login(self, username: str, password: str | None = None, expect_ok: bool = True) -> Any:
