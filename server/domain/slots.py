@@ -35,9 +35,14 @@ def day_slots(cfg: CentreConfig, svc: ServiceConf, day: date) -> list[Slot]:
     return out
 
 
+def booking_offered(svc: ServiceConf) -> bool:
+    """Whether citizens may book times for this field at all."""
+    return svc.slots.enabled and not svc.closed
+
+
 def day_refusal(cfg: CentreConfig, svc: ServiceConf, day: date, now: datetime) -> ErrorCode | None:
     """Why no slot of `svc` on `day` may be booked at `now` (None: its slots are listed)."""
-    if svc.closed or not svc.slots.enabled:
+    if not booking_offered(svc):
         return ErrorCode.BOOKING_NOT_OFFERED
     today = business_day(now, cfg.tz)
     if not today <= day <= today + timedelta(days=svc.slots.days_ahead):

@@ -18,7 +18,7 @@ from protocol.public import (
 from server.domain.errors import DomainError
 from server.domain.hall import Hall
 from server.domain.remote import remote_left, remote_unavailable
-from server.domain.slots import day_refusal, day_slots
+from server.domain.slots import booking_offered, day_refusal, day_slots
 from server.store import bookings, channels
 from server.store.context import Context
 from server.store.tables import Site
@@ -63,7 +63,7 @@ def _service(hall: Hall, sid: str, remote: int, now: datetime) -> PublicService:
             left_today=remote_left(svc, remote) if svc.remote.enabled else None,
         ),
         booking=BookingOffer(
-            offered=s.enabled and not svc.closed,
+            offered=booking_offered(svc),
             length_min=s.length_min,
             capacity=s.capacity,
             days_ahead=s.days_ahead,
