@@ -87,14 +87,3 @@ def issue(srv: LiveServer, service_id: str = "dat-dai", **body: Any) -> dict[str
 def act(srv: LiveServer, token: str, counter_id: int, action: str) -> None:
     r = srv.api("POST", f"/counters/{counter_id}/{action}", token)
     assert r.status_code == 200, r.text
-
-
-def needs_route(srv: LiveServer, method: str, path: str) -> None:
-    """Skips while the route this part of the console uses is not merged yet."""
-    r = srv.api(method, path, srv.admin_token)
-    if (
-        r.status_code in (404, 405)
-        and r.headers.get("content-type", "").startswith("application/problem+json")
-        and r.json().get("type") in ("not-found", "method-not-allowed")
-    ):
-        pytest.skip(f"{method} /api/v1{path} is not on this branch yet")

@@ -3,7 +3,7 @@ and the waiting list's actions change the line."""
 
 import pytest
 
-from tests.server.console.conftest import Console, act, issue, needs_route
+from tests.server.console.conftest import Console, act, issue
 
 pytestmark = pytest.mark.slow
 
@@ -70,7 +70,6 @@ def test_cancel_from_the_waiting_list_asks_then_removes_the_number(console: Cons
 
 def test_move_to_front_asks_a_reason_and_changes_the_order(console: Console) -> None:
     srv, c = console.srv, console
-    needs_route(srv, "GET", "/waiting")
     a, b, last = issue(srv), issue(srv), issue(srv)
     page = c.login("giamsat")
     wait_rows(c, [a["number"], b["number"], last["number"]])
